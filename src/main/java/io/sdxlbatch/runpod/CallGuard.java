@@ -1,0 +1,85 @@
+package io.sdxlbatch.runpod;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+
+/**
+ * Admission for one request: the endpoint's circuit breaker, then a concurrency cap and a rate limiter per
+ * operation. Holds no retry logic: that lives only in {@link RetryLoop}. Thread-safe.
+ */
+final class CallGuard {
+
+    /** Sub-periods per window: finer slices keep bursts short while the limiter stays a fixed-window one. */
+    private static final int SLICES = 10;
+
+    private final CircuitBreaker breaker;
+    private final Duration openFor;
+    private final Map<Operation, RateLimiter> limiters = new EnumMap<>(Operation.class);
+    private final Map<Operation, Bulkhead> bulkheads = new EnumMap<>(Operation.class);
+
+    CallGuard(RunpodSettings settings, Clock clock) {
+        RunpodSettings.BreakerSettings b = settings.breaker();
+        this.openFor = b.openFor();
+        this.breaker = CircuitBreaker.of("runpod-endpoint", CircuitBreakerConfig.custom()
+                .slidingWindowSize(b.window())
+                .minimumNumberOfCalls(b.minimumCalls())
+                .failureRateThreshold(b.failureRatePercent())
+                .waitDurationInOpenState(b.openFor())
+                .recordException(e -> e instanceof RunpodException r && r.signalsEndpointTrouble())
+                .clock(clock)
+                .build());
+        RunpodSettings.Limits limits = settings.limits();
+        for (Operation op : Operation.values()) {
+            limiters.put(op, RateLimiter.of("runpod-" + op.path(), rateConfig(limits.perWindow(op), limits.window())));
+            bulkheads.put(op, Bulkhead.of("runpod-" + op.path(), BulkheadConfig.custom()
+                    .maxConcurrentCalls(limits.concurrent(op))
+                    .maxWaitDuration(Duration.ofMinutes(5))
+                    .build()));
+        }
+    }
+
+    /**
+     * Paces to at most {@code limit} requests in ANY window of that length, not only in aligned ones: we do not
+     * know how Runpod counts, and a fixed-window limiter can put two full windows back to back. With k slices of
+     * p permits, a sliding window touches at most k+1 slices, so (k+1)·p <= limit; that still allows ~90% of it.
+     */
+    static RateLimiterConfig rateConfig(int limit, Duration window) {
+        int slices = Math.max(1, Math.min(SLICES, limit - 1));
+        int permits = Math.max(1, limit / (slices + 1));
+        return RateLimiterConfig.custom()
+                .limitForPeriod(permits)
+                .limitRefreshPeriod(window.dividedBy(slices))
+                .timeoutDuration(window.multipliedBy(6))
+                .build();
+    }
+
+    <T> T call(Operation op, String jobId, Supplier<T> request) {
+        Supplier<T> limited = RateLimiter.decorateSupplier(limiters.get(op), request);
+        Supplier<T> capped = Bulkhead.decorateSupplier(bulkheads.get(op), limited);
+        try {
+            return CircuitBreaker.decorateSupplier(breaker, capped).get();
+        } catch (CallNotPermittedException e) {
+            throw new RunpodException.CircuitOpen(op, jobId, openFor);
+        } catch (RequestNotPermitted | BulkheadFullException e) {
+            throw new RunpodException.RateLimited(op, jobId, null,
+                    "not sent: our own " + op.path() + " limit found no free slot in time");
+        }
+    }
+
+    CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+}

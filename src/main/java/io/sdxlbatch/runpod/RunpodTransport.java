@@ -1,0 +1,93 @@
+package io.sdxlbatch.runpod;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Sends one HTTP request to the endpoint and returns the 2xx body, or throws the mapped {@link RunpodException}.
+ * One attempt, no retries. The API key goes only into the Authorization header. Thread-safe.
+ */
+final class RunpodTransport {
+
+    private final HttpClient http;
+    private final RunpodSettings settings;
+    private final RunpodErrors errors;
+    private final ApiCallStats stats;
+
+    RunpodTransport(RunpodSettings settings, Clock clock, ApiCallStats stats) {
+        this.settings = settings;
+        this.stats = stats;
+        this.errors = new RunpodErrors(settings.endpointId(), clock);
+        // HTTP/1.1: a dropped connection then means exactly one lost request, which keeps "sent but no answer"
+        // precise; the connection pool gives the parallelism HTTP/2 would.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeouts().connect())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    RunpodErrors errors() {
+        return errors;
+    }
+
+    byte[] send(Operation op, String jobId, String query, byte[] body, Duration extraWait) {
+        URI uri = uri(op, jobId, query);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(settings.timeouts().request().plus(extraWait))
+                .header("Authorization", "Bearer " + settings.apiKey())
+                .header("Accept", "application/json")
+                .header("User-Agent", "sdxl-batch");
+        if (op.method().equals("POST")) {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body));
+        } else {
+            request.GET();
+        }
+        stats.countSent(op);
+        HttpResponse<byte[]> response = exchange(op, jobId, request.build());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        if (status == 429) {
+            stats.countRateLimited();
+        }
+        throw errors.fromStatus(op, jobId, status, response.headers(), response.body());
+    }
+
+    private HttpResponse<byte[]> exchange(Operation op, String jobId, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw errors.fromIo(op, jobId, settings.baseUrl().toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw errors.fromIo(op, jobId, settings.baseUrl().toString(), e);
+        }
+    }
+
+    private URI uri(Operation op, String jobId, String query) {
+        String base = settings.baseUrl().toString().replaceAll("/+$", "");
+        StringBuilder s = new StringBuilder(base).append('/').append(encode(settings.endpointId()))
+                .append('/').append(op.path());
+        if (jobId != null) {
+            s.append('/').append(encode(jobId));
+        }
+        if (query != null) {
+            s.append('?').append(query);
+        }
+        return URI.create(s.toString());
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
