@@ -1,0 +1,119 @@
+package io.sdxlbatch.harvest;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sdxlbatch.images.ImageStager;
+import io.sdxlbatch.images.UnreadableImageException;
+import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.ledger.LedgerTransitions;
+import io.sdxlbatch.ledger.RemoteResult;
+import io.sdxlbatch.runpod.JobState;
+import io.sdxlbatch.runpod.JobStatus;
+import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.runpod.RunpodException;
+import io.sdxlbatch.submit.JobSubmitter;
+
+/**
+ * Acts on one status answer: stages the images of a completed job at once, retries failed jobs, and gives every
+ * other outcome its own final state and reason, so nothing is dropped silently. Thread-safe.
+ */
+final class ResultHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultHandler.class);
+    /** Reads of a completed job whose images would not decode, before calling them undecodable. */
+    static final int MAX_READS = 3;
+
+    private final RunpodClient client;
+    private final LedgerTransitions transitions;
+    private final ImageStager stager;
+    private final JobSubmitter submitter;
+    private final Clock clock;
+    private final int maxRetries;
+    private final Map<Integer, Integer> badReads = new ConcurrentHashMap<>();
+
+    ResultHandler(RunpodClient client, LedgerTransitions transitions, ImageStager stager, JobSubmitter submitter,
+                  Clock clock, int maxRetries) {
+        this.client = client;
+        this.transitions = transitions;
+        this.stager = stager;
+        this.submitter = submitter;
+        this.clock = clock;
+        this.maxRetries = maxRetries;
+    }
+
+    /** Returns the job's state after handling, for the poll schedule. */
+    JobState handle(LedgerEntry row, JobStatus status) {
+        RemoteResult seen = new RemoteResult(status.rawStatus(), clock.millis(), status.delayTime(),
+                status.executionTime(), status.workerId(), seedOf(status));
+        switch (status.state()) {
+            case COMPLETED -> completed(row, status, seen);
+            case FAILED, TIMED_OUT -> failed(row, status, seen);
+            case CANCELLED -> transitions.failed(row.runId(), row.line(), LedgerState.FAILED, seen,
+                    "CANCELLED on the endpoint");
+            default -> {
+                if (!status.state().name().equals(row.remoteStatus())) {
+                    transitions.remoteStatus(row.runId(), row.line(), status.state().name(), status.delayTime());
+                }
+            }
+        }
+        return status.state();
+    }
+
+    /** A 404 for a job we hold an id for: its result is gone. */
+    void expired(LedgerEntry row) {
+        transitions.failed(row.runId(), row.line(), LedgerState.EXPIRED, RemoteResult.without(null, clock.millis()),
+                "job " + row.jobId() + " no longer on Runpod (HTTP 404): results are deleted 30 minutes after"
+                        + " completion, and jobs past their TTL");
+    }
+
+    private void completed(LedgerEntry row, JobStatus status, RemoteResult seen) {
+        if (!status.hasImages()) {
+            transitions.failed(row.runId(), row.line(), LedgerState.NO_OUTPUT, seen, "COMPLETED without output:"
+                    + " Runpod drops results over its payload limit (10 MB for /run)");
+            return;
+        }
+        try {
+            String staged = stager.stage(row.line(), status.output());
+            transitions.harvested(row.runId(), row.line(), seen, staged);
+            badReads.remove(row.line());
+        } catch (UnreadableImageException e) {
+            int reads = badReads.merge(row.line(), 1, Integer::sum);
+            if (reads >= MAX_READS) {
+                transitions.failed(row.runId(), row.line(), LedgerState.UNDECODABLE, seen,
+                        "images undecodable after " + reads + " reads: " + e.getMessage());
+                badReads.remove(row.line());
+            } else {
+                log.warn("line {}: job {}: {}; reading it again", row.line(), row.jobId(), e.getMessage());
+            }
+        }
+    }
+
+    private void failed(LedgerEntry row, JobStatus status, RemoteResult seen) {
+        String reason = status.state() + (status.error() == null ? "" : ": " + status.error().summary());
+        if (row.retries() >= maxRetries) {
+            transitions.failed(row.runId(), row.line(), LedgerState.FAILED, seen, reason);
+            return;
+        }
+        try {
+            client.retry(row.jobId());
+            transitions.retried(row.runId(), row.line());
+            log.info("line {}: job {} {}; retried on Runpod", row.line(), row.jobId(), status.state());
+        } catch (RunpodException.NotFound | RunpodException.Rejected e) {
+            transitions.resubmit(row.runId(), row.line(), reason + "; /retry refused, submitted again");
+            submitter.submit(transitions.reloaded(row));
+        }
+    }
+
+    private static Long seedOf(JobStatus status) {
+        if (status.output() == null || status.output().images().isEmpty()) {
+            return null;
+        }
+        return status.output().images().get(0).seed();
+    }
+}

@@ -1,0 +1,102 @@
+package io.sdxlbatch.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The record of every prompt row and every paid remote side effect of a run. Each write commits on its own, even
+ * inside a chunk transaction, so a rollback or a crash can never forget a job id Runpod gave us. Thread-safe.
+ */
+public final class Ledger {
+
+    private static final String COLUMNS = "RUN_ID, LINE, PROMPT_ID, REQUEST_JSON, CELLS_JSON, STATE, JOB_ID,"
+            + " REMOTE_STATUS, ATTEMPTS, RETRIES, POSSIBLE_DUPLICATE, SUBMITTED_AT, COMPLETED_AT, HARVESTED_AT,"
+            + " DELAY_MS, EXECUTION_MS, WORKER_ID, SEED, IMAGE_COUNT, IMAGES, ERROR";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    public Ledger(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Adds a row unless the run already has one for that line (loading again after a restart changes nothing). */
+    public void addIfAbsent(String runId, int line, String promptId, String requestJson, String cellsJson,
+                            LedgerState state, Integer imageCount, String error) {
+        commit(() -> jdbc.update("MERGE INTO SDXL_PROMPT t USING (VALUES(CAST(? AS VARCHAR(200)), CAST(? AS INT)))"
+                        + " AS s(RUN_ID, LINE) ON t.RUN_ID = s.RUN_ID AND t.LINE = s.LINE"
+                        + " WHEN NOT MATCHED THEN INSERT (RUN_ID, LINE, PROMPT_ID, REQUEST_JSON, CELLS_JSON, STATE,"
+                        + " IMAGE_COUNT, ERROR) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                runId, line, runId, line, promptId, requestJson, cellsJson, state.name(), imageCount, error));
+    }
+
+    /** Rows still to be sent, in file order, after {@code afterLine}. */
+    public List<LedgerEntry> toSubmit(String runId, int afterLine, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM SDXL_PROMPT WHERE RUN_ID = ? AND LINE > ?"
+                + " AND STATE IN ('PENDING', 'SENDING') ORDER BY LINE LIMIT ?", ROW, runId, afterLine, limit);
+    }
+
+    public List<LedgerEntry> inState(String runId, LedgerState state) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM SDXL_PROMPT WHERE RUN_ID = ? AND STATE = ? ORDER BY LINE",
+                ROW, runId, state.name());
+    }
+
+    public List<LedgerEntry> all(String runId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM SDXL_PROMPT WHERE RUN_ID = ? ORDER BY LINE", ROW, runId);
+    }
+
+    public LedgerEntry get(String runId, int line) {
+        return jdbc.queryForObject("SELECT " + COLUMNS + " FROM SDXL_PROMPT WHERE RUN_ID = ? AND LINE = ?",
+                ROW, runId, line);
+    }
+
+    public Map<LedgerState, Integer> countByState(String runId) {
+        Map<LedgerState, Integer> counts = new EnumMap<>(LedgerState.class);
+        jdbc.query("SELECT STATE, COUNT(*) FROM SDXL_PROMPT WHERE RUN_ID = ? GROUP BY STATE",
+                rs -> { counts.put(LedgerState.valueOf(rs.getString(1)), rs.getInt(2)); }, runId);
+        return counts;
+    }
+
+    /** How many job ids Runpod gave for this row: above 1 means the prompt was paid for more than once. */
+    public int jobIdsReceived(String runId, int line) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM SDXL_JOB_ID WHERE RUN_ID = ? AND LINE = ?",
+                Integer.class, runId, line);
+        return n == null ? 0 : n;
+    }
+
+    /** Runs {@code update} in a transaction of its own and returns the number of rows it changed. */
+    int commit(Supplier<Integer> update) {
+        Integer changed = ownTransaction.execute(status -> update.get());
+        return changed == null ? 0 : changed;
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    private static final RowMapper<LedgerEntry> ROW = (ResultSet rs, int n) -> new LedgerEntry(
+            rs.getString("RUN_ID"), rs.getInt("LINE"), rs.getString("PROMPT_ID"), rs.getString("REQUEST_JSON"),
+            rs.getString("CELLS_JSON"), LedgerState.valueOf(rs.getString("STATE")), rs.getString("JOB_ID"),
+            rs.getString("REMOTE_STATUS"), rs.getInt("ATTEMPTS"), rs.getInt("RETRIES"),
+            rs.getBoolean("POSSIBLE_DUPLICATE"), longOrNull(rs, "SUBMITTED_AT"), longOrNull(rs, "COMPLETED_AT"),
+            longOrNull(rs, "HARVESTED_AT"), longOrNull(rs, "DELAY_MS"), longOrNull(rs, "EXECUTION_MS"),
+            rs.getString("WORKER_ID"), longOrNull(rs, "SEED"), (Integer) rs.getObject("IMAGE_COUNT"),
+            rs.getString("IMAGES"), rs.getString("ERROR"));
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,95 @@
+package io.sdxlbatch.ledger;
+
+/**
+ * The state changes of a ledger row, each one committed on its own and guarded by the state it expects, so a
+ * repeated or late call (chunk re-processing, a second harvester pass) changes nothing. Thread-safe.
+ */
+public final class LedgerTransitions {
+
+    private final Ledger ledger;
+
+    public LedgerTransitions(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * Writes the intent to POST /run. A row already SENDING had a POST whose answer we never stored, so this one
+     * may create a second job: it is flagged as a possible duplicate. Returns false if the row already has a job.
+     */
+    public boolean intendToSend(String runId, int line) {
+        return ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET ATTEMPTS = ATTEMPTS + 1,"
+                + " POSSIBLE_DUPLICATE = (POSSIBLE_DUPLICATE OR STATE = 'SENDING'), STATE = 'SENDING'"
+                + " WHERE RUN_ID = ? AND LINE = ? AND STATE IN ('PENDING', 'SENDING')", runId, line)) == 1;
+    }
+
+    /** Stores the job id Runpod gave, and keeps it in the id history. */
+    public void sent(String runId, int line, String jobId, long now) {
+        ledger.commit(() -> {
+            ledger.jdbc().update("INSERT INTO SDXL_JOB_ID (RUN_ID, LINE, JOB_ID, RECEIVED_AT) VALUES (?, ?, ?, ?)",
+                    runId, line, jobId, now);
+            return ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'QUEUED', JOB_ID = ?, SUBMITTED_AT = ?,"
+                    + " REMOTE_STATUS = 'IN_QUEUE', ERROR = NULL WHERE RUN_ID = ? AND LINE = ?",
+                    jobId, now, runId, line);
+        });
+    }
+
+    /** The POST certainly created nothing (refused connection, 429, 503): the row is simply still to be sent. */
+    public void notSent(String runId, int line, String reason) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'PENDING', ATTEMPTS = ATTEMPTS - 1,"
+                + " ERROR = ? WHERE RUN_ID = ? AND LINE = ? AND STATE = 'SENDING'", clip(reason), runId, line));
+    }
+
+    /** Remembers the last remote status seen, for status reports and the next poll's schedule. */
+    public void remoteStatus(String runId, int line, String status, Long delayMs) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET REMOTE_STATUS = ?,"
+                + " DELAY_MS = COALESCE(?, DELAY_MS) WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'",
+                status, delayMs, runId, line));
+    }
+
+    /** Runpod re-queued the same job id via /retry. */
+    public void retried(String runId, int line) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET RETRIES = RETRIES + 1,"
+                + " REMOTE_STATUS = 'IN_QUEUE' WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'", runId, line));
+    }
+
+    /** /retry was no longer possible: the row goes back to be submitted as a new job. */
+    public void resubmit(String runId, int line, String reason) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'PENDING', RETRIES = RETRIES + 1,"
+                + " JOB_ID = NULL, ERROR = ? WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'",
+                clip(reason), runId, line));
+    }
+
+    /** The images were read and staged; Runpod's timings are kept exactly as reported. */
+    public void harvested(String runId, int line, RemoteResult result, String stagedImages) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'HARVESTED', REMOTE_STATUS = ?,"
+                + " COMPLETED_AT = ?, HARVESTED_AT = ?, DELAY_MS = ?, EXECUTION_MS = ?, WORKER_ID = ?, SEED = ?,"
+                + " IMAGES = ?, ERROR = NULL WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'",
+                result.remoteStatus(), result.seenAt(), result.seenAt(), result.delayMs(), result.executionMs(),
+                result.workerId(), result.seed(), stagedImages, runId, line));
+    }
+
+    /** A final failure with its own reason; timings are kept when Runpod sent them. */
+    public void failed(String runId, int line, LedgerState outcome, RemoteResult result, String reason) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = ?, REMOTE_STATUS = ?,"
+                + " COMPLETED_AT = ?, HARVESTED_AT = ?, DELAY_MS = COALESCE(?, DELAY_MS),"
+                + " EXECUTION_MS = COALESCE(?, EXECUTION_MS), WORKER_ID = COALESCE(?, WORKER_ID), ERROR = ?"
+                + " WHERE RUN_ID = ? AND LINE = ? AND STATE IN ('QUEUED', 'SENDING', 'PENDING')",
+                outcome.name(), result.remoteStatus(), result.seenAt(), result.seenAt(), result.delayMs(),
+                result.executionMs(), result.workerId(), clip(reason), runId, line));
+    }
+
+    /** The images are in their final place; {@code images} are paths relative to the run folder. */
+    public void published(String runId, int line, String images) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'DONE', IMAGES = ?"
+                + " WHERE RUN_ID = ? AND LINE = ? AND STATE = 'HARVESTED'", images, runId, line));
+    }
+
+    /** The row as it is stored now. */
+    public LedgerEntry reloaded(LedgerEntry row) {
+        return ledger.get(row.runId(), row.line());
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 3900 ? s : s.substring(0, 3900) + "...";
+    }
+}

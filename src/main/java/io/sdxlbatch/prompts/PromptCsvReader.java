@@ -1,0 +1,135 @@
+package io.sdxlbatch.prompts;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+
+/**
+ * Reads the prompts CSV (UTF-8 with or without BOM, RFC 4180 quoting, header row) one record at a time, skipping
+ * blank and {@code #} comment lines, and hands each data row to {@link PromptValidator}. Not thread-safe.
+ */
+public final class PromptCsvReader implements AutoCloseable {
+
+    private final Path file;
+    private final CSVReader csv;
+    private final List<String> header;
+    private final PromptValidator validator;
+
+    public PromptCsvReader(Path file, PromptValidator validator) {
+        this.file = file;
+        this.validator = validator;
+        this.csv = new CSVReaderBuilder(open(file)).build();
+        this.header = readHeader();
+    }
+
+    /** The column names as written in the header, lower-cased and trimmed. */
+    public List<String> header() {
+        return header;
+    }
+
+    /** The next data row, or null at the end of the file. */
+    public PromptRow next() {
+        while (true) {
+            int line = (int) csv.getLinesRead() + 1;
+            String[] record = readRecord(line);
+            if (record == null) {
+                return null;
+            }
+            if (isBlankOrComment(record)) {
+                continue;
+            }
+            return validator.check(line, cells(record));
+        }
+    }
+
+    private List<String> readHeader() {
+        String[] record;
+        do {
+            record = readRecord((int) csv.getLinesRead() + 1);
+            if (record == null) {
+                throw new PromptFileException(file + ": the file is empty; it needs a header row with a 'prompt'"
+                        + " column", null);
+            }
+        } while (isBlankOrComment(record));
+        List<String> names = new ArrayList<>();
+        for (String name : record) {
+            names.add(name.trim().toLowerCase(Locale.ROOT));
+        }
+        if (!names.contains("prompt")) {
+            throw new PromptFileException(file + ": line " + csv.getLinesRead() + ": no 'prompt' column in the"
+                    + " header " + names, null);
+        }
+        return List.copyOf(names);
+    }
+
+    private Map<String, String> cells(String[] record) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            cells.put(header.get(i), i < record.length ? record[i] : "");
+        }
+        return cells;
+    }
+
+    private String[] readRecord(int line) {
+        try {
+            return csv.readNext();
+        } catch (CharacterCodingException e) {
+            throw new PromptFileException(file + ": near line " + line + ": the file is not valid UTF-8", e);
+        } catch (CsvValidationException | IOException e) {
+            throw new PromptFileException(file + ": line " + line + ": cannot be parsed as CSV (" + e.getMessage()
+                    + "); check for an unbalanced quote", e);
+        }
+    }
+
+    private static boolean isBlankOrComment(String[] record) {
+        if (record.length == 1 && record[0].isBlank()) {
+            return true;
+        }
+        return record.length > 0 && record[0].stripLeading().startsWith("#");
+    }
+
+    /** Strict UTF-8 (a Latin-1 file fails loudly instead of producing mojibake prompts), BOM dropped. */
+    private static Reader open(Path file) {
+        try {
+            Reader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)));
+            PushbackReader pushback = new PushbackReader(reader, 1);
+            int first = pushback.read();
+            if (first != -1 && first != '\uFEFF') {
+                pushback.unread(first);
+            }
+            return pushback;
+        } catch (NoSuchFileException e) {
+            throw new PromptFileException("prompts file not found: " + file.toAbsolutePath(), e);
+        } catch (IOException e) {
+            throw new PromptFileException("cannot read prompts file " + file.toAbsolutePath() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            csv.close();
+        } catch (IOException e) {
+            throw new PromptFileException("cannot close " + file, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.sdxlbatch.submit;
+
+import java.time.Duration;
+
+import io.sdxlbatch.ledger.Ledger;
+import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.time.Sleeper;
+
+/**
+ * Holds submission back while {@code maxInFlight} jobs are queued or running on Runpod. A bounded queue keeps
+ * every result within reach of the harvester long before Runpod's 30-minute retention runs out, and keeps /run
+ * clear of the 429s Runpod answers when the queue is deep. Thread-safe.
+ */
+public final class InFlightGate {
+
+    private static final Duration RECHECK = Duration.ofMillis(100);
+
+    private final Ledger ledger;
+    private final String runId;
+    private final int maxInFlight;
+    private final Sleeper sleeper;
+
+    public InFlightGate(Ledger ledger, String runId, int maxInFlight, Sleeper sleeper) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("max in flight must be at least 1, was " + maxInFlight);
+        }
+        this.ledger = ledger;
+        this.runId = runId;
+        this.maxInFlight = maxInFlight;
+        this.sleeper = sleeper;
+    }
+
+    public void awaitCapacity() throws InterruptedException {
+        while (ledger.countByState(runId).getOrDefault(LedgerState.QUEUED, 0) >= maxInFlight) {
+            sleeper.sleep(RECHECK);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.sdxlbatch.submit;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.ledger.LedgerTransitions;
+import io.sdxlbatch.ledger.RemoteResult;
+import io.sdxlbatch.runpod.JobStatus;
+import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.runpod.RunpodException;
+
+/**
+ * Submits one ledger row as exactly one Runpod job: commit the intent, POST /run, commit the id. A crash can at
+ * worst leave a row whose POST went out and whose answer was never stored; it stays SENDING and its next
+ * submission is flagged as a possible duplicate. Thread-safe: one row is never submitted by two threads at once.
+ */
+public final class JobSubmitter {
+
+    /** What became of one submission. */
+    public enum Outcome { SENT, ALREADY_SENT, NOT_SENT, AMBIGUOUS, REFUSED }
+
+    private final RunpodClient client;
+    private final LedgerTransitions transitions;
+    private final Clock clock;
+    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+
+    public JobSubmitter(RunpodClient client, LedgerTransitions transitions, Clock clock) {
+        this.client = client;
+        this.transitions = transitions;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends the row unless it already has a job. Permanent refusals of this one request (a 400) fail the row;
+     * failures of the endpoint as a whole (401, 404 endpoint, breaker open) are thrown to stop submitting.
+     */
+    public Outcome submit(LedgerEntry row) {
+        String key = row.runId() + "#" + row.line();
+        if (!inProgress.add(key)) {
+            return Outcome.ALREADY_SENT;
+        }
+        try {
+            return send(row);
+        } finally {
+            inProgress.remove(key);
+        }
+    }
+
+    private Outcome send(LedgerEntry row) {
+        if (!transitions.intendToSend(row.runId(), row.line())) {
+            return Outcome.ALREADY_SENT;
+        }
+        try {
+            JobStatus queued = client.run(RequestCodec.decode(row.requestJson()));
+            transitions.sent(row.runId(), row.line(), queued.id(), clock.millis());
+            return Outcome.SENT;
+        } catch (RunpodException.Rejected e) {
+            transitions.failed(row.runId(), row.line(), LedgerState.FAILED,
+                    RemoteResult.without(null, clock.millis()), "refused by Runpod: " + e.getMessage());
+            return Outcome.REFUSED;
+        } catch (RunpodException e) {
+            if (e.certainlyNotAccepted()) {
+                transitions.notSent(row.runId(), row.line(), e.getMessage());
+            }
+            if (isFatal(e)) {
+                throw e;
+            }
+            return e.certainlyNotAccepted() ? Outcome.NOT_SENT : Outcome.AMBIGUOUS;
+        }
+    }
+
+    /** Failures that no other row can escape either: stop submitting instead of burning through the file. */
+    static boolean isFatal(RunpodException e) {
+        return e instanceof RunpodException.Unauthorized || e instanceof RunpodException.NotFound
+                || e instanceof RunpodException.CircuitOpen;
+    }
+}

@@ -1,0 +1,49 @@
+package io.sdxlbatch.submit;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import org.springframework.batch.infrastructure.item.ItemReader;
+
+import io.sdxlbatch.ledger.Ledger;
+import io.sdxlbatch.ledger.LedgerEntry;
+
+/**
+ * Reads the rows still to be sent straight from the ledger, in file order, a page at a time. It keeps no restart
+ * state of its own: the ledger is the state, so after a crash it simply finds what is left. When it reaches the
+ * end it makes up to {@code passes} passes, so rows a transient failure left behind get another chance.
+ */
+final class LedgerSubmitReader implements ItemReader<LedgerEntry> {
+
+    private static final int PAGE = 50;
+
+    private final Ledger ledger;
+    private final String runId;
+    private final int passes;
+    private final Deque<LedgerEntry> page = new ArrayDeque<>();
+    private int lastLine;
+    private int pass = 1;
+
+    LedgerSubmitReader(Ledger ledger, String runId, int passes) {
+        this.ledger = ledger;
+        this.runId = runId;
+        this.passes = passes;
+    }
+
+    @Override
+    public LedgerEntry read() {
+        if (page.isEmpty()) {
+            page.addAll(ledger.toSubmit(runId, lastLine, PAGE));
+            if (page.isEmpty() && pass < passes) {
+                pass++;
+                lastLine = 0;
+                page.addAll(ledger.toSubmit(runId, lastLine, PAGE));
+            }
+        }
+        LedgerEntry next = page.poll();
+        if (next != null) {
+            lastLine = next.line();
+        }
+        return next;
+    }
+}

@@ -1,0 +1,60 @@
+package io.sdxlbatch.submit;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.runpod.RunpodException;
+import io.sdxlbatch.time.Sleeper;
+
+/**
+ * Submits a chunk of rows, one POST each, waiting for room in flight first. Safe to re-run on a chunk rollback:
+ * {@link JobSubmitter} skips every row whose job id is already stored.
+ */
+final class SubmitWriter implements ItemWriter<LedgerEntry> {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmitWriter.class);
+    private static final int MAX_BREAKER_WAITS = 10;
+
+    private final JobSubmitter submitter;
+    private final InFlightGate gate;
+    private final Sleeper sleeper;
+
+    SubmitWriter(JobSubmitter submitter, InFlightGate gate, Sleeper sleeper) {
+        this.submitter = submitter;
+        this.gate = gate;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public void write(Chunk<? extends LedgerEntry> chunk) throws InterruptedException {
+        for (LedgerEntry row : chunk) {
+            gate.awaitCapacity();
+            submitThroughBreaker(row);
+        }
+    }
+
+    /** An open breaker pauses submission rather than failing the run; it gives up after a few long pauses. */
+    private void submitThroughBreaker(LedgerEntry row) throws InterruptedException {
+        for (int waits = 0; ; waits++) {
+            try {
+                JobSubmitter.Outcome outcome = submitter.submit(row);
+                if (outcome == JobSubmitter.Outcome.AMBIGUOUS || outcome == JobSubmitter.Outcome.NOT_SENT) {
+                    log.warn("line {}: not confirmed by Runpod, will try again: {}", row.line(), outcome);
+                }
+                return;
+            } catch (RunpodException.CircuitOpen e) {
+                if (waits >= MAX_BREAKER_WAITS) {
+                    throw e;
+                }
+                Duration pause = e.retryAfter().orElse(Duration.ofSeconds(30));
+                log.warn("Runpod endpoint failing repeatedly; pausing submission for {} s", pause.toSeconds());
+                sleeper.sleep(pause);
+            }
+        }
+    }
+}
