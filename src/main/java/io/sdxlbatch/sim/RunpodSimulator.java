@@ -19,6 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RunpodSimulator implements AutoCloseable {
 
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
+        // ACK: about 40 ms per small answer, which would make polling tests crawl. Read once by the JDK.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimulatorSettings settings;
     private final EndpointEngine engine;
     private final RequestCounters counters = new RequestCounters();
