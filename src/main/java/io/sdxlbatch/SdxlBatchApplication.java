@@ -1,10 +1,48 @@
 package io.sdxlbatch;
 
+import java.io.PrintStream;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import io.sdxlbatch.cli.ArgParser;
+import io.sdxlbatch.cli.Commands;
+import io.sdxlbatch.cli.ExitCode;
+import io.sdxlbatch.cli.ParsedCommand;
+import io.sdxlbatch.cli.Usage;
+import io.sdxlbatch.cli.UsageException;
+import io.sdxlbatch.run.RunCommand;
+import io.sdxlbatch.sim.SimulateCommand;
+
+/**
+ * Entry point: parses the command line before anything starts (so --help and usage errors are instant), then
+ * runs the chosen command. Only the run command starts Spring.
+ */
 @SpringBootApplication
 public class SdxlBatchApplication {
+
     public static void main(String[] args) {
-        org.springframework.boot.SpringApplication.run(SdxlBatchApplication.class, args);
+        System.exit(launch(args, System.out, System.err));
+    }
+
+    public static int launch(String[] args, PrintStream out, PrintStream err) {
+        try {
+            ParsedCommand command = new ArgParser(Commands.ALL).parse(args);
+            if (command.helpRequested()) {
+                Usage.print(out, args.length > 0 && !args[0].startsWith("-") ? command.command() : null);
+                return ExitCode.SUCCESS.code();
+            }
+            return switch (command.command().name()) {
+                case "simulate" -> SimulateCommand.run(command.options(), out);
+                default -> RunCommand.run(command, SdxlBatchApplication.class, out).code();
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("(nothing was submitted; see ./run.sh --help)");
+            return ExitCode.CONFIGURATION.code();
+        } catch (Exception e) {
+            err.println("error: " + e);
+            e.printStackTrace(err);
+            return ExitCode.STOPPED.code();
+        }
     }
 }

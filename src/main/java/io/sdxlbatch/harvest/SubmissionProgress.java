@@ -10,6 +10,11 @@ public final class SubmissionProgress {
 
     private final AtomicBoolean ended = new AtomicBoolean();
 
+    /** At the start of every job execution: a restart in the same JVM must not see the last one's end. */
+    public void reset() {
+        ended.set(false);
+    }
+
     public void ended() {
         ended.set(true);
     }

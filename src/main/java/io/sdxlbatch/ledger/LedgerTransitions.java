@@ -84,6 +84,13 @@ public final class LedgerTransitions {
                 + " WHERE RUN_ID = ? AND LINE = ? AND STATE = 'HARVESTED'", images, runId, line));
     }
 
+    /** A staged image was lost or damaged before publishing: read the job's result again while Runpod keeps it. */
+    public void restage(String runId, int line) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'QUEUED', IMAGES = NULL,"
+                + " ERROR = 'staged image missing or damaged; reading the result again'"
+                + " WHERE RUN_ID = ? AND LINE = ? AND STATE = 'HARVESTED'", runId, line));
+    }
+
     /** The row as it is stored now. */
     public LedgerEntry reloaded(LedgerEntry row) {
         return ledger.get(row.runId(), row.line());

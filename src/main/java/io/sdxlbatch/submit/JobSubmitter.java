@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.ledger.RequestCodec;
 import io.sdxlbatch.ledger.LedgerState;
 import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.ledger.RemoteResult;

@@ -3,7 +3,8 @@ package io.sdxlbatch.submit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
@@ -13,7 +14,7 @@ import io.sdxlbatch.ledger.LedgerEntry;
  * state of its own: the ledger is the state, so after a crash it simply finds what is left. When it reaches the
  * end it makes up to {@code passes} passes, so rows a transient failure left behind get another chance.
  */
-final class LedgerSubmitReader implements ItemReader<LedgerEntry> {
+final class LedgerSubmitReader implements ItemStreamReader<LedgerEntry> {
 
     private static final int PAGE = 50;
 
@@ -28,6 +29,14 @@ final class LedgerSubmitReader implements ItemReader<LedgerEntry> {
         this.ledger = ledger;
         this.runId = runId;
         this.passes = passes;
+    }
+
+    /** Each step execution starts from the top of the ledger. */
+    @Override
+    public void open(ExecutionContext context) {
+        page.clear();
+        lastLine = 0;
+        pass = 1;
     }
 
     @Override

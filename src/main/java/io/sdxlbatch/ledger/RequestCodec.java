@@ -1,4 +1,4 @@
-package io.sdxlbatch.submit;
+package io.sdxlbatch.ledger;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

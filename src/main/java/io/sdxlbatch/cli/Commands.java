@@ -1,0 +1,33 @@
+package io.sdxlbatch.cli;
+
+import static io.sdxlbatch.cli.OptionSpec.value;
+
+import java.util.List;
+
+/** The commands of sdxl-batch and their options; the first one is the default. */
+public final class Commands {
+
+    public static final CommandSpec RUN = new CommandSpec("run",
+            "turn every row of a prompts CSV into images (the default command); re-running resumes", List.of(
+                value("prompts", "FILE", "prompts CSV (default prompts/sample.csv)"),
+                value("output", "DIR", "output folder; runs go to DIR/<run-id>/ (default output)"),
+                value("run-id", "ID", "name of the run (default <prompts file name>-<local date>): the same id"
+                        + " resumes the same run"),
+                value("max-in-flight", "N", "jobs queued or running on Runpod at most (default 100)"),
+                value("chunk-size", "N", "rows per submit chunk (default 10)"),
+                value("max-retries", "N", "retries of a FAILED or TIMED_OUT job (default 1)"),
+                value("poll-interval", "DURATION", "status poll interval for running jobs (default 1s)"),
+                value("deadline", "DURATION", "give up harvesting after this long; re-run to go on (default 12h)"),
+                value("execution-timeout", "DURATION", "Runpod policy.executionTimeout per job (default 5m)"),
+                value("ttl", "DURATION", "Runpod policy.ttl per job (default: Runpod's 24h)")),
+            false);
+
+    public static final CommandSpec SIMULATE = new CommandSpec("simulate",
+            "serve a local Runpod endpoint simulator (worker-sdxl 2.1.0) until stopped; see README for knobs",
+            List.of(value("port", "PORT", "port on 127.0.0.1 (default: a free port)")), true);
+
+    public static final List<CommandSpec> ALL = List.of(RUN, SIMULATE);
+
+    private Commands() {
+    }
+}

@@ -1,0 +1,38 @@
+package io.sdxlbatch.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import io.sdxlbatch.harvest.HarvestSettings;
+import io.sdxlbatch.runpod.JobPolicy;
+
+/**
+ * Everything one run of the nightly job is told on the command line, validated before Spring starts. One run per
+ * process, so this is a plain singleton bean.
+ *
+ * @param maxInFlight jobs queued or running on Runpod at most; submission waits beyond that
+ * @param policy      per-job Runpod policy sent with every job (null: Runpod's defaults)
+ */
+public record RunOptions(Path promptsFile, Path outputDir, String runId, int maxInFlight, int chunkSize,
+                         HarvestSettings harvest, JobPolicy policy) {
+
+    public RunOptions {
+        Objects.requireNonNull(promptsFile, "promptsFile");
+        Objects.requireNonNull(outputDir, "outputDir");
+        Objects.requireNonNull(harvest, "harvest");
+        if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("run id '" + runId + "' must be 1-100 letters, digits, '.', '_' or"
+                    + " '-', starting with a letter or digit");
+        }
+        if (maxInFlight < 1 || chunkSize < 1) {
+            throw new IllegalArgumentException("max in flight and chunk size must be at least 1");
+        }
+    }
+
+    /** Sensible defaults for a prompts file and output folder: what the nightly cron line gets. */
+    public static RunOptions defaults(Path promptsFile, Path outputDir, String runId) {
+        return new RunOptions(promptsFile, outputDir, runId, 100, 10, HarvestSettings.defaults(),
+                new JobPolicy(Duration.ofMinutes(5), null, null));
+    }
+}

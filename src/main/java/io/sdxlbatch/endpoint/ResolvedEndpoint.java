@@ -1,0 +1,84 @@
+package io.sdxlbatch.endpoint;
+
+import java.util.Map;
+
+import io.sdxlbatch.cli.UsageException;
+import io.sdxlbatch.runpod.RunpodSettings;
+import io.sdxlbatch.sim.RunpodSimulator;
+import io.sdxlbatch.sim.SimulatorSettings;
+
+/**
+ * The endpoint a run talks to: the user's Runpod endpoint when RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID are set, or an
+ * embedded simulator on a free loopback port when neither is. One without the other is a configuration error,
+ * raised before anything is sent. Closing it stops the embedded simulator.
+ */
+public final class ResolvedEndpoint implements AutoCloseable {
+
+    /** Demo pace for the embedded simulator: a 6-15 s image takes 0.6-1.5 s, timings still reported in real ms. */
+    static final String DEFAULT_TIME_SCALE = "10";
+
+    private final RunpodSettings settings;
+    private final RunpodSimulator simulator;
+
+    private ResolvedEndpoint(RunpodSettings settings, RunpodSimulator simulator) {
+        this.settings = settings;
+        this.simulator = simulator;
+    }
+
+    public static ResolvedEndpoint resolve(RunpodSettings settings, Map<String, String> simulatorOptions) {
+        boolean key = settings.apiKey() != null;
+        boolean endpoint = settings.endpointId() != null;
+        if (key && endpoint) {
+            return new ResolvedEndpoint(settings, null);
+        }
+        if (key) {
+            throw new UsageException("RUNPOD_API_KEY is set but RUNPOD_ENDPOINT_ID is not: set both to use Runpod,"
+                    + " or neither to use the embedded simulator");
+        }
+        if (endpoint) {
+            throw new UsageException("RUNPOD_ENDPOINT_ID is set but RUNPOD_API_KEY is not: set both to use Runpod,"
+                    + " or neither to use the embedded simulator");
+        }
+        return new ResolvedEndpoint(null, startSimulator(settings, simulatorOptions));
+    }
+
+    private static RunpodSimulator startSimulator(RunpodSettings settings, Map<String, String> options) {
+        Map<String, String> withDefaults = new java.util.HashMap<>(options);
+        withDefaults.putIfAbsent("time-scale", DEFAULT_TIME_SCALE);
+        SimulatorSettings simSettings;
+        try {
+            simSettings = SimulatorSettings.fromOptions(withDefaults);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("sdxl.simulator: " + e.getMessage());
+        }
+        return RunpodSimulator.start(simSettings);
+    }
+
+    /** Client settings pointing at the real endpoint or at the embedded simulator. */
+    public RunpodSettings clientSettings(RunpodSettings configured) {
+        if (simulator == null) {
+            return settings;
+        }
+        return configured.withTarget(simulator.baseUrl(), simulator.endpointId(), simulator.apiKey());
+    }
+
+    public boolean simulated() {
+        return simulator != null;
+    }
+
+    /** For the console and the report: where the images come from. */
+    public String describe() {
+        if (simulator == null) {
+            return "Runpod endpoint " + settings.endpointId() + " at " + settings.baseUrl();
+        }
+        return "EMBEDDED SIMULATOR at " + simulator.baseUrl() + " (no RUNPOD_API_KEY set: nothing is sent to Runpod,"
+                + " images are simulated)";
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

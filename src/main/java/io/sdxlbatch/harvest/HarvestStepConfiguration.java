@@ -1,0 +1,49 @@
+package io.sdxlbatch.harvest;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.images.ImageSource;
+import io.sdxlbatch.images.ImageStager;
+import io.sdxlbatch.images.RunFolders;
+import io.sdxlbatch.ledger.Ledger;
+import io.sdxlbatch.ledger.LedgerTransitions;
+import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.submit.JobSubmitter;
+import io.sdxlbatch.time.Sleeper;
+
+/** Step "harvest": runs beside "submit" and drives every job to a final state, staging images as they arrive. */
+@Configuration(proxyBeanMethods = false)
+class HarvestStepConfiguration {
+
+    static final String STEP = "harvest";
+
+    @Bean
+    SubmissionProgress submissionProgress() {
+        return new SubmissionProgress();
+    }
+
+    @Bean
+    Step harvestStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
+                     Ledger ledger, LedgerTransitions transitions, RunpodClient client, JobSubmitter submitter,
+                     SubmissionProgress progress, Clock clock, Sleeper sleeper) {
+        ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(60)),
+                RunFolders.of(options.outputDir(), options.runId()));
+        HarvestSettings settings = options.harvest();
+        HarvestTasklet tasklet = new HarvestTasklet(() -> new Harvester(ledger, options.runId(), client,
+                new ResultHandler(client, transitions, stager, submitter, clock, settings.maxRetries()),
+                settings, clock), progress, settings, clock, sleeper);
+        return new StepBuilder(STEP, repository)
+                .tasklet(tasklet, transactions)
+                .allowStartIfComplete(true)
+                .build();
+    }
+}

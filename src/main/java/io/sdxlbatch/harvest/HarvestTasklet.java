@@ -1,0 +1,65 @@
+package io.sdxlbatch.harvest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import io.sdxlbatch.time.Sleeper;
+
+/**
+ * Runs harvester passes until nothing is in flight and nothing is left to send, or the deadline passes. Each
+ * call is one pass, so the job repository records progress as it goes and a stop request is seen between passes.
+ */
+final class HarvestTasklet implements Tasklet {
+
+    private static final Duration MIN_SLEEP = Duration.ofMillis(20);
+
+    private final Supplier<Harvester> harvesters;
+    private final SubmissionProgress submission;
+    private final HarvestSettings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private Harvester harvester;
+    private long deadline;
+
+    HarvestTasklet(Supplier<Harvester> harvesters, SubmissionProgress submission, HarvestSettings settings,
+                   Clock clock, Sleeper sleeper) {
+        this.harvesters = harvesters;
+        this.submission = submission;
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (harvester == null) {
+            harvester = harvesters.get();
+            deadline = clock.millis() + settings.deadline().toMillis();
+        }
+        int inFlight = harvester.pass();
+        if (inFlight == 0 && (submission.hasEnded() || !harvester.hasUnsentRows())) {
+            finish();
+            return RepeatStatus.FINISHED;
+        }
+        if (clock.millis() >= deadline) {
+            finish();
+            throw new IllegalStateException("harvest deadline of " + settings.deadline() + " passed with "
+                    + inFlight + " jobs still in flight; run the same command again to go on harvesting");
+        }
+        Duration wait = harvester.untilNextDue();
+        sleeper.sleep(wait.compareTo(MIN_SLEEP) < 0 ? MIN_SLEEP
+                : wait.compareTo(settings.pollInterval()) > 0 ? settings.pollInterval() : wait);
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private void finish() {
+        harvester.close();
+        harvester = null;
+    }
+}

@@ -1,0 +1,92 @@
+package io.sdxlbatch.run;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+import io.sdxlbatch.cli.ExitCode;
+import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.endpoint.ResolvedEndpoint;
+import io.sdxlbatch.images.RunFolders;
+import io.sdxlbatch.ledger.Ledger;
+import io.sdxlbatch.ledger.LedgerState;
+
+/**
+ * Starts, resumes or declines a run: a new run id starts the job; a FAILED or STOPPED run restarts it; a run left
+ * STARTED by a dead process (we hold the output folder's lock, so it is dead) is recovered, then restarted; a
+ * COMPLETED run is reported and nothing is sent. Maps the outcome to the exit code contract.
+ */
+public final class RunLauncher {
+
+    /** The only identifying job parameter: the same run id always means the same job instance. */
+    static final String RUN_ID = "run.id";
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+    private final RunOptions options;
+    private final Ledger ledger;
+    private final ResolvedEndpoint endpoint;
+    private final PrintStream out;
+
+    RunLauncher(JobOperator operator, JobRepository repository, Job job, RunOptions options, Ledger ledger,
+                ResolvedEndpoint endpoint, PrintStream out) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = job;
+        this.options = options;
+        this.ledger = ledger;
+        this.endpoint = endpoint;
+        this.out = out;
+    }
+
+    public ExitCode launch() throws Exception {
+        JobParameters parameters = new JobParametersBuilder().addString(RUN_ID, options.runId()).toJobParameters();
+        JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
+        out.println("sdxl-batch run " + options.runId() + ": " + options.promptsFile() + " -> "
+                + RunFolders.of(options.outputDir(), options.runId()).runDir());
+        out.println("endpoint: " + endpoint.describe());
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            out.println("Run " + options.runId() + " already finished (" + last.getEndTime() + "); nothing sent."
+                    + " Report: " + RunFolders.of(options.outputDir(), options.runId()).report());
+            return ExitCode.SUCCESS;
+        }
+        if (last != null && last.getStatus().isRunning()) {
+            out.println("Run " + options.runId() + " was interrupted and its process is gone: recovering it.");
+            operator.recover(last);
+        } else if (last != null) {
+            out.println("Resuming run " + options.runId() + " (last attempt " + last.getStatus() + ").");
+        }
+        return outcome(operator.start(job, parameters));
+    }
+
+    private ExitCode outcome(JobExecution execution) {
+        Map<LedgerState, Integer> counts = ledger.countByState(options.runId());
+        out.println("rows by state: " + counts);
+        out.println("report: " + RunFolders.of(options.outputDir(), options.runId()).report());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            List<Throwable> failures = execution.getAllFailureExceptions();
+            failures.forEach(f -> out.println("stopped: " + f.getMessage()));
+            out.println("The run stopped before finishing. Run the same command again to resume it:");
+            out.println("  ./run.sh --prompts " + options.promptsFile() + " --output " + options.outputDir()
+                    + " --run-id " + options.runId());
+            return ExitCode.STOPPED;
+        }
+        int failed = counts.entrySet().stream().filter(e -> e.getKey().isFinal() && !e.getKey().isSuccess())
+                .mapToInt(Map.Entry::getValue).sum();
+        if (failed > 0) {
+            out.println(failed + " prompt rows were rejected or failed; see report/jobs.csv");
+            return ExitCode.SOME_FAILED;
+        }
+        out.println("All " + counts.getOrDefault(LedgerState.DONE, 0) + " prompt rows done.");
+        return ExitCode.SUCCESS;
+    }
+}

@@ -1,0 +1,21 @@
+package io.sdxlbatch.run;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.endpoint.ResolvedEndpoint;
+import io.sdxlbatch.ledger.Ledger;
+
+@Configuration(proxyBeanMethods = false)
+class RunLauncherConfiguration {
+
+    @Bean
+    RunLauncher runLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunOptions options,
+                            Ledger ledger, ResolvedEndpoint endpoint) {
+        return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint, System.out);
+    }
+}

@@ -1,0 +1,74 @@
+package io.sdxlbatch.run;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.springframework.boot.convert.DurationStyle;
+
+import io.sdxlbatch.cli.ParsedCommand;
+import io.sdxlbatch.cli.UsageException;
+import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.harvest.HarvestSettings;
+import io.sdxlbatch.runpod.JobPolicy;
+
+/** Builds {@link RunOptions} from the run command's options, with the defaults a cron line relies on. */
+public final class RunOptionsParser {
+
+    static final Path DEFAULT_PROMPTS = Path.of("prompts", "sample.csv");
+    static final Path DEFAULT_OUTPUT = Path.of("output");
+
+    private RunOptionsParser() {
+    }
+
+    public static RunOptions parse(ParsedCommand command, Clock clock) {
+        Path prompts = command.option("prompts").map(Path::of).orElse(DEFAULT_PROMPTS);
+        Path output = command.option("output").map(Path::of).orElse(DEFAULT_OUTPUT);
+        String runId = command.option("run-id").orElseGet(() -> defaultRunId(prompts, clock));
+        HarvestSettings d = HarvestSettings.defaults();
+        try {
+            Duration poll = duration(command, "poll-interval", d.pollInterval());
+            HarvestSettings harvest = new HarvestSettings(poll, max(poll, d.maxQueuedInterval()), d.queueHead(),
+                    d.threads(), integer(command, "max-retries", d.maxRetries()),
+                    duration(command, "deadline", d.deadline()));
+            JobPolicy policy = new JobPolicy(duration(command, "execution-timeout", Duration.ofMinutes(5)),
+                    duration(command, "ttl", null), null);
+            return new RunOptions(prompts, output, runId, integer(command, "max-in-flight", 100),
+                    integer(command, "chunk-size", 10), harvest, policy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** {@code nightly-2026-12-04}: a cron line without arguments resumes the same night's run. */
+    static String defaultRunId(Path prompts, Clock clock) {
+        String name = prompts.getFileName().toString().replaceFirst("\\.[^.]*$", "")
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        return (name.isEmpty() ? "prompts" : name) + "-" + LocalDate.now(clock);
+    }
+
+    private static Duration duration(ParsedCommand command, String name, Duration fallback) {
+        return command.option(name).map(v -> {
+            try {
+                return DurationStyle.detectAndParse(v);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--" + name + " '" + v + "' is not a duration (e.g. 500ms, 30s, 5m, 2h)");
+            }
+        }).orElse(fallback);
+    }
+
+    private static int integer(ParsedCommand command, String name, int fallback) {
+        return command.option(name).map(v -> {
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + name + " '" + v + "' is not a whole number");
+            }
+        }).orElse(fallback);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
