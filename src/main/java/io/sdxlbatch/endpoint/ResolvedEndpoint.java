@@ -45,6 +45,9 @@ public final class ResolvedEndpoint implements AutoCloseable {
     private static RunpodSimulator startSimulator(RunpodSettings settings, Map<String, String> options) {
         Map<String, String> withDefaults = new java.util.HashMap<>(options);
         withDefaults.putIfAbsent("time-scale", DEFAULT_TIME_SCALE);
+        // A fresh seed per start: the simulator derives job ids from it, and a resumed run must never meet a new
+        // job under an id its ledger already holds from the previous (dead) simulator.
+        withDefaults.putIfAbsent("seed", String.valueOf(new java.security.SecureRandom().nextInt(Integer.MAX_VALUE)));
         SimulatorSettings simSettings;
         try {
             simSettings = SimulatorSettings.fromOptions(withDefaults);
