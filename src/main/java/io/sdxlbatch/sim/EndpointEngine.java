@@ -24,6 +24,8 @@ final class EndpointEngine {
     private final SdxlWorkerModel model;
     private final PngPainter painter = new PngPainter();
     private final Map<String, SimJob> jobs = new HashMap<>();
+    /** Every prompt ever accepted, in order, kept after its job expires: what a test counts paid jobs by. */
+    private final java.util.List<String> acceptedPrompts = new java.util.ArrayList<>();
     private final JobQueue queue = new JobQueue();
     private final EventQueue events = new EventQueue();
     private final WorkerPool pool;
@@ -47,6 +49,7 @@ final class EndpointEngine {
         jobs.put(job.id(), job);
         queue.add(job);
         created++;
+        acceptedPrompts.add(input.path("prompt").asString(""));
         events.at(now + policy.ttlMs(), t -> delete(job, t));
         dispatch(now);
         return job.snapshot();
@@ -111,6 +114,10 @@ final class EndpointEngine {
     synchronized int queued() {
         advance();
         return queue.size();
+    }
+
+    synchronized java.util.List<String> acceptedPrompts() {
+        return java.util.List.copyOf(acceptedPrompts);
     }
 
     synchronized long jobsCreated() {

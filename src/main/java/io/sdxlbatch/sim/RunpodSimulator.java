@@ -84,6 +84,11 @@ public final class RunpodSimulator implements AutoCloseable {
         return engine.jobsCreated();
     }
 
+    /** The prompt of every job ever accepted, in order of acceptance, including expired and purged ones. */
+    public java.util.List<String> acceptedPrompts() {
+        return engine.acceptedPrompts();
+    }
+
     /** The job as the endpoint sees it now; empty when unknown, purged or expired. */
     public Optional<SimulatedJobView> job(String jobId) {
         return engine.snapshot(jobId).map(SimulatedJobView::of);

@@ -1,0 +1,124 @@
+package io.sdxlbatch.run;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.opencsv.CSVReaderHeaderAware;
+import com.opencsv.exceptions.CsvValidationException;
+
+import io.sdxlbatch.SdxlBatchApplication;
+import io.sdxlbatch.sim.RunpodSimulator;
+import io.sdxlbatch.sim.SimulatorSettings;
+
+/**
+ * Runs the real application in this JVM against a simulator the test owns, the way a user would: a prompts file,
+ * an output folder, the run command. Reads back what a user would read: the report and the images.
+ */
+final class PipelineFixture implements AutoCloseable {
+
+    static final String RUN_ID = "night";
+
+    final Path dir;
+    final Path prompts;
+    final Path output;
+    private RunpodSimulator sim;
+
+    PipelineFixture(Path dir, SimulatorSettings settings) {
+        this.dir = dir;
+        this.prompts = dir.resolve("prompts.csv");
+        this.output = dir.resolve("out");
+        this.sim = RunpodSimulator.start(settings);
+    }
+
+    RunpodSimulator sim() {
+        return sim;
+    }
+
+    /** Replaces the simulator with a new one on the same port: jobs of the old one are gone. */
+    void restartSimulator(SimulatorSettings settings) {
+        int port = sim.baseUrl().getPort();
+        sim.close();
+        sim = RunpodSimulator.start(settings.withPort(port));
+    }
+
+    PipelineFixture csv(String... lines) {
+        try {
+            Files.writeString(prompts, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Arguments of the run command against this fixture's simulator, fast polling and short back-offs. */
+    List<String> args(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--prompts", prompts.toString(), "--output", output.toString(),
+                "--run-id", RUN_ID, "--poll-interval", "20ms",
+                "--runpod.api-key=" + sim.apiKey(), "--runpod.endpoint-id=" + sim.endpointId(),
+                "--runpod.base-url=" + sim.baseUrl(), "--runpod.retry.initial-backoff=10ms",
+                "--runpod.retry.max-backoff=100ms", "--runpod.breaker.open-for=200ms"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    int run(String... extra) {
+        return SdxlBatchApplication.launch(args(extra).toArray(String[]::new), System.out, System.err);
+    }
+
+    Path runDir() {
+        return output.resolve(RUN_ID);
+    }
+
+    /** report/jobs.csv as maps by column, in file order. */
+    List<Map<String, String>> jobsCsv() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(runDir().resolve("report/jobs.csv"));
+             CSVReaderHeaderAware csv = new CSVReaderHeaderAware(reader)) {
+            Map<String, String> row;
+            while ((row = csv.readMap()) != null) {
+                rows.add(new LinkedHashMap<>(row));
+            }
+        } catch (IOException | CsvValidationException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    /** Job ids the ledger ever received for a line (after the application has closed its database). */
+    List<String> jobIdsOf(int line) {
+        String url = "jdbc:hsqldb:file:" + output.resolve(".sdxl-batch/jobs").toAbsolutePath() + ";shutdown=true;ifexists=true";
+        try (Connection c = DriverManager.getConnection(url, "SA", "");
+             PreparedStatement s = c.prepareStatement("SELECT JOB_ID FROM SDXL_JOB_ID WHERE RUN_ID = ? AND LINE = ?"
+                     + " ORDER BY RECEIVED_AT")) {
+            s.setString(1, RUN_ID);
+            s.setInt(2, line);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
+}
