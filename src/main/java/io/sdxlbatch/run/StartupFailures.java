@@ -16,8 +16,10 @@ final class StartupFailures {
                 return usage;
             }
             if (t instanceof BindException bind) {
-                return new UsageException("configuration property " + bind.getProperty().getName() + " = '"
-                        + bind.getProperty().getValue() + "' is invalid: " + rootMessage(bind));
+                // a record's own validation names the property itself; a conversion failure has it on the exception
+                return new UsageException(bind.getProperty() == null ? rootMessage(bind)
+                        : "configuration property " + bind.getProperty().getName() + " = '"
+                                + bind.getProperty().getValue() + "' is invalid: " + rootMessage(bind));
             }
             if (t instanceof IllegalArgumentException && t.getMessage() != null
                     && t.getMessage().startsWith("runpod.")) {

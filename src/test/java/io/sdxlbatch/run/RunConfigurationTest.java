@@ -1,0 +1,80 @@
+package io.sdxlbatch.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sdxlbatch.SdxlBatchApplication;
+import io.sdxlbatch.sim.SimulatorSettings;
+
+/** Bad configurations exit 2 with one clear sentence, before anything reaches the endpoint. */
+class RunConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int launch(String... args) {
+        return SdxlBatchApplication.launch(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aKeyWithoutAnEndpointIsAConfigurationError() throws Exception {
+        Path csv = Files.writeString(dir.resolve("p.csv"), "prompt\nfox\n");
+
+        int exit = launch("--prompts", csv.toString(), "--output", dir.resolve("out").toString(),
+                "--runpod.api-key=rpa_" + "x".repeat(10));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors()).contains("RUNPOD_API_KEY is set but RUNPOD_ENDPOINT_ID is not")
+                .doesNotContain("x".repeat(10));
+    }
+
+    @Test
+    void aSecondProcessOnTheSameOutputIsTurnedAwayBeforeSendingAnything() {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv("prompt", "fox");
+             RunLock held = RunLock.acquire(given.output)) {
+
+            int exit = launch(given.args().toArray(String[]::new));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(errors()).contains("another sdxl-batch process (pid " + ProcessHandle.current().pid() + ")")
+                    .contains(given.output.toString());
+            assertThat(given.sim().requestCount("run")).isZero();
+        }
+    }
+
+    @Test
+    void aPromptsFileWithoutPromptColumnStopsBeforeAnythingIsSent() throws Exception {
+        Path csv = Files.writeString(dir.resolve("p.csv"), "text,width\nfox,64\n");
+
+        int exit = launch("--prompts", csv.toString(), "--output", dir.resolve("out").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors()).contains("p.csv").contains("no 'prompt' column");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anInvalidClientSettingNamesTheProperty() throws Exception {
+        Path csv = Files.writeString(dir.resolve("p.csv"), "prompt\nfox\n");
+
+        int exit = launch("--prompts", csv.toString(), "--output", dir.resolve("out").toString(),
+                "--runpod.retry.max-attempts=0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors()).contains("max-attempts");
+    }
+}
