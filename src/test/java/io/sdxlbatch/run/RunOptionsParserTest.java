@@ -123,5 +123,4 @@ class RunOptionsParserTest {
         assertThatThrownBy(() -> parse(UTC, "--run-id", "a/b")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> parse(UTC, "--run-id", "")).isInstanceOf(UsageException.class);
     }
-
 }
