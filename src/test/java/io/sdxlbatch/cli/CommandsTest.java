@@ -1,0 +1,46 @@
+package io.sdxlbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class CommandsTest {
+
+    @Test
+    void givenTheCommandList_whenRead_thenRunComesFirstSoItIsTheDefault() {
+        assertThat(Commands.ALL).containsExactly(Commands.RUN, Commands.SIMULATE);
+        assertThat(Commands.RUN.openOptions()).isFalse();
+        assertThat(Commands.SIMULATE.openOptions()).isTrue();
+    }
+
+    @Test
+    void givenRunCommand_whenItsOptionsAreListed_thenEveryDocumentedOptionTakesAValue() {
+        assertThat(Commands.RUN.options()).extracting(OptionSpec::name).containsExactly("prompts", "output",
+                "run-id", "max-in-flight", "chunk-size", "max-retries", "poll-interval", "deadline",
+                "execution-timeout", "ttl");
+        assertThat(Commands.RUN.options()).allMatch(OptionSpec::takesValue);
+    }
+
+    @Test
+    void givenHelpForRun_whenPrinted_thenItListsTheOptionsAndTheExitCodes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Usage.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), Commands.RUN);
+
+        String help = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("--prompts FILE", "--poll-interval DURATION", "exit codes: 0")
+                .doesNotContain("--port");
+    }
+
+    @Test
+    void givenExitCodes_whenRead_thenTheyAreTheNumbersScriptsRelyOn() {
+        assertThat(ExitCode.SUCCESS.code()).isZero();
+        assertThat(ExitCode.STOPPED.code()).isEqualTo(1);
+        assertThat(ExitCode.CONFIGURATION.code()).isEqualTo(2);
+        assertThat(ExitCode.SOME_FAILED.code()).isEqualTo(3);
+    }
+}
