@@ -43,7 +43,7 @@ final class PollPlanner {
         plans.keySet().retainAll(lines);
     }
 
-    /** The rows to poll now, oldest submission first. */
+    /** The rows to poll now, in file order. */
     List<LedgerEntry> due(List<LedgerEntry> inFlight, long now) {
         List<LedgerEntry> due = new ArrayList<>();
         for (LedgerEntry row : inFlight) {

@@ -32,11 +32,11 @@ public final class ImagePublisher {
         int count = row.images() == null ? 0 : row.images().split(";").length;
         String parameters = ParametersText.of(RequestCodec.decode(row.requestJson()).input(), row.seed(),
                 row.jobId());
+        List<String> names = ImageNames.of(row.promptId(), count);
         List<String> published = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
             Path staged = folders.staged(row.line(), n);
-            Path target = folders.images().resolve(SafeFileName.of(row.promptId()) + (count > 1 ? "_" + n : "")
-                    + ".png");
+            Path target = folders.images().resolve(names.get(n - 1));
             byte[] png = read(staged);
             if (png == null || PngFile.problem(png) != null) {
                 return false;

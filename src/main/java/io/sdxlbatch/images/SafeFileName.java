@@ -25,7 +25,8 @@ public final class SafeFileName {
                 .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_")
                 .replaceAll("[. ]+$", "")
                 .strip();
-        if (s.isEmpty() || s.startsWith(".") || WINDOWS_DEVICES.contains(s.toLowerCase(Locale.ROOT))) {
+        String stem = s.contains(".") ? s.substring(0, s.indexOf('.')) : s;
+        if (s.isEmpty() || s.startsWith(".") || WINDOWS_DEVICES.contains(stem.toLowerCase(Locale.ROOT).strip())) {
             s = "_" + s;
         }
         boolean changed = !s.equals(id);

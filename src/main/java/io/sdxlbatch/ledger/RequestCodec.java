@@ -32,6 +32,9 @@ public final class RequestCodec {
             if (policy.ttl() != null) {
                 p.put("ttl", policy.ttl().toMillis());
             }
+            if (policy.lowPriority() != null) {
+                p.put("lowPriority", policy.lowPriority());
+            }
             stored.put("policy", p);
         }
         return JSON.writeValueAsString(stored);
@@ -54,7 +57,8 @@ public final class RequestCodec {
         Map<String, Object> input = (Map<String, Object>) stored.get("input");
         Map<String, Object> p = (Map<String, Object>) stored.get("policy");
         JobPolicy policy = p == null ? null
-                : new JobPolicy(millis(p.get("executionTimeout")), millis(p.get("ttl")), null);
+                : new JobPolicy(millis(p.get("executionTimeout")), millis(p.get("ttl")),
+                        p.get("lowPriority") instanceof Boolean b ? b : null);
         return new JobRequest(input, policy, null);
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvValidationException;
 
 /**
@@ -34,7 +35,9 @@ public final class PromptCsvReader implements AutoCloseable {
     public PromptCsvReader(Path file, PromptValidator validator) {
         this.file = file;
         this.validator = validator;
-        this.csv = new CSVReaderBuilder(open(file)).build();
+        // RFC 4180 parser: OpenCSV's default treats '\' as an escape, which would silently turn the prompt
+        // syntax "\(literal brackets\)" into "(emphasis)".
+        this.csv = new CSVReaderBuilder(open(file)).withCSVParser(new RFC4180ParserBuilder().build()).build();
         this.header = readHeader();
     }
 
@@ -97,8 +100,9 @@ public final class PromptCsvReader implements AutoCloseable {
         }
     }
 
+    /** Blank lines, rows of empty cells (spreadsheets export ",,,,") and lines starting with '#'. */
     private static boolean isBlankOrComment(String[] record) {
-        if (record.length == 1 && record[0].isBlank()) {
+        if (java.util.Arrays.stream(record).allMatch(String::isBlank)) {
             return true;
         }
         return record.length > 0 && record[0].stripLeading().startsWith("#");
@@ -107,6 +111,7 @@ public final class PromptCsvReader implements AutoCloseable {
     /** Strict UTF-8 (a Latin-1 file fails loudly instead of producing mojibake prompts), BOM dropped. */
     private static Reader open(Path file) {
         try {
+            Utf8Check.require(file);
             Reader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)));

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.sdxlbatch.images.ImageNames;
+
 /**
  * Turns a CSV row into the worker input it stands for, checking what worker-sdxl or diffusers would otherwise fail
  * on after the job was paid for. Every problem names the line, the column and the value. Stateless apart from the
@@ -19,6 +21,8 @@ public final class PromptValidator {
     private static final int MAX_SIDE = 4096;
 
     private final Map<String, Integer> idsSeen = new LinkedHashMap<>();
+    /** Image file names already claimed, lower-cased: macOS and Windows do not tell "Fox" from "fox". */
+    private final Map<String, Integer> filesClaimed = new LinkedHashMap<>();
 
     public PromptRow check(int line, Map<String, String> cells) {
         List<String> problems = new ArrayList<>();
@@ -31,6 +35,9 @@ public final class PromptValidator {
         }
         checkRanges(input, line, problems);
         String id = promptId(line, cells.getOrDefault("id", "").trim(), problems);
+        if (problems.isEmpty()) {
+            claimFiles(line, id, input, problems);
+        }
         return new PromptRow(line, id, problems.isEmpty() ? input : Map.of(), cells, problems);
     }
 
@@ -41,6 +48,20 @@ public final class PromptValidator {
             problems.add("line " + line + ": id '" + id + "' is already used on line " + first);
         }
         return id;
+    }
+
+    private void claimFiles(int line, String id, Map<String, Object> input, List<String> problems) {
+        int count = input.get(SdxlInput.NUM_IMAGES.key()) instanceof Integer n ? n : 1;
+        List<String> names = ImageNames.of(id, count);
+        for (String name : names) {
+            Integer other = filesClaimed.get(name.toLowerCase(Locale.ROOT));
+            if (other != null) {
+                problems.add("line " + line + ": id '" + id + "' would write images/" + name
+                        + ", which the row on line " + other + " already writes; choose another id");
+                return;
+            }
+        }
+        names.forEach(name -> filesClaimed.put(name.toLowerCase(Locale.ROOT), line));
     }
 
     private static Optional<Object> convert(SdxlInput key, String raw, int line, List<String> problems) {

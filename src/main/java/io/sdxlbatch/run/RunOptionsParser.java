@@ -44,12 +44,18 @@ public final class RunOptionsParser {
     /** {@code nightly-2026-12-04}: a cron line without arguments resumes the same night's run. */
     static String defaultRunId(Path prompts, Clock clock) {
         String name = prompts.getFileName().toString().replaceFirst("\\.[^.]*$", "")
-                .replaceAll("[^A-Za-z0-9._-]", "_");
+                .replaceAll("[^A-Za-z0-9._-]", "_")
+                .replaceFirst("^[^A-Za-z0-9]+", "");
+        name = name.length() > 80 ? name.substring(0, 80) : name;
+        // a name with no usable character (e.g. all non-Latin) still gets a valid, dated id
         return (name.isEmpty() ? "prompts" : name) + "-" + LocalDate.now(clock);
     }
 
     private static Duration duration(ParsedCommand command, String name, Duration fallback) {
         return command.option(name).map(v -> {
+            if (v.trim().matches("\\d+")) {
+                throw new UsageException("--" + name + " '" + v + "' needs a unit (e.g. 500ms, 30s, 5m, 2h)");
+            }
             try {
                 return DurationStyle.detectAndParse(v);
             } catch (IllegalArgumentException e) {

@@ -102,4 +102,10 @@ class SafeFileNameTest {
     void givenSameId_whenSanitisedTwice_thenNameIsStableAcrossRuns() {
         assertThat(SafeFileName.of("a/b")).isEqualTo(SafeFileName.of("a/b"));
     }
+
+    @Test
+    void givenAWindowsDeviceNameWithAnExtension_whenMadeSafe_thenItIsPrefixedToo() {
+        assertThat(SafeFileName.of("con.x")).startsWith("_con.x");
+        assertThat(SafeFileName.of("console")).isEqualTo("console");
+    }
 }

@@ -84,4 +84,12 @@ class RequestCodecTest {
 
         assertThat(back).containsExactlyEntriesOf(cells);
     }
+
+    @Test
+    void givenLowPriority_whenRoundTripped_thenItIsKept() {
+        JobPolicy policy = new JobPolicy(null, null, true);
+
+        assertThat(RequestCodec.decode(RequestCodec.encode(Map.of("prompt", "x"), policy)).policy().lowPriority())
+                .isTrue();
+    }
 }

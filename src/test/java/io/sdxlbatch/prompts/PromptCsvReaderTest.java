@@ -215,4 +215,38 @@ class PromptCsvReaderTest {
         assertThat(rows.get(2).problems()).singleElement().asString()
                 .contains("line 4").contains("'fox'").contains("line 2");
     }
+
+    @Test
+    void givenBackslashesInAQuotedPrompt_whenRead_thenTheyAreKeptLiterallyAsRfc4180Says() throws IOException {
+        Path file = write("p.csv", "prompt\n\"a photo of \\(cat\\), masterpiece\"\n\"C:\\path\\\",512\n");
+
+        List<PromptRow> rows = readAll(file);
+
+        assertThat(rows.get(0).input()).containsEntry("prompt", "a photo of \\(cat\\), masterpiece");
+        assertThat(rows.get(1).input()).containsEntry("prompt", "C:\\path\\");
+    }
+
+    @Test
+    void givenALatin1ByteOnLine3_whenOpened_thenTheErrorNamesUtf8AndLine3() throws IOException {
+        Path file = write("latin1.csv", new byte[] {'p', 'r', 'o', 'm', 'p', 't', '\n', 'f', 'i', 'n', 'e', '\n',
+            'c', 'a', 'f', (byte) 0xE9, '\n'});
+
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(PromptFileException.class)
+                .hasMessageContaining("latin1.csv").hasMessageContaining("line 3").hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void givenAUtf16File_whenOpened_thenTheErrorSaysSo() throws IOException {
+        Path file = write("u16.csv", "\uFEFFprompt\nfox\n".getBytes(StandardCharsets.UTF_16LE));
+
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(PromptFileException.class)
+                .hasMessageContaining("UTF-16");
+    }
+
+    @Test
+    void givenSpreadsheetRowsOfEmptyCells_whenRead_thenTheyAreSkippedLikeBlankLines() throws IOException {
+        Path file = write("p.csv", "prompt,width,height\nfox,64,64\n,,\n  , ,\nowl,64,64\n");
+
+        assertThat(readAll(file)).extracting(PromptRow::line).containsExactly(2, 5);
+    }
 }

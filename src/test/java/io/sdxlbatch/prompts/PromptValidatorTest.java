@@ -186,4 +186,16 @@ class PromptValidatorTest {
         assertThat(SdxlInput.SEED.type()).isEqualTo(SdxlInput.Type.INTEGER);
         assertThat(SdxlInput.STRENGTH.type()).isEqualTo(SdxlInput.Type.FLOAT);
     }
+
+    @Test
+    void givenTwoRowsThatWouldWriteTheSameImageFile_whenChecked_thenTheSecondIsRefusedNamingTheFirst() {
+        PromptRow pair = validator.check(2, Map.of("id", "fox", "prompt", "two foxes", "num_images", "2"));
+        PromptRow clash = validator.check(3, Map.of("id", "fox_1", "prompt", "another fox"));
+        PromptRow caseOnly = validator.check(4, Map.of("id", "FOX_2", "prompt", "a third fox"));
+
+        assertThat(pair.isValid()).isTrue();
+        assertThat(clash.problems()).containsExactly("line 3: id 'fox_1' would write images/fox_1.png, which the"
+                + " row on line 2 already writes; choose another id");
+        assertThat(caseOnly.isValid()).as("macOS and Windows do not tell FOX from fox").isFalse();
+    }
 }

@@ -123,4 +123,18 @@ class RunOptionsParserTest {
         assertThatThrownBy(() -> parse(UTC, "--run-id", "a/b")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> parse(UTC, "--run-id", "")).isInstanceOf(UsageException.class);
     }
+
+    @Test
+    void givenPromptFileNamesThatAreNotValidIds_whenNoRunIdGiven_thenTheDefaultIsStillAValidId() {
+        assertThat(parse(UTC, "--prompts", "été.csv").runId()).isEqualTo("t_-2026-12-04");
+        assertThat(parse(UTC, "--prompts", "_nightly.csv").runId()).isEqualTo("nightly-2026-12-04");
+        assertThat(parse(UTC, "--prompts", "日本語.csv").runId()).isEqualTo("prompts-2026-12-04");
+        assertThat(parse(UTC, "--prompts", "x".repeat(150) + ".csv").runId()).hasSize(91);
+    }
+
+    @Test
+    void givenADurationWithoutUnit_whenParsed_thenItIsRefusedRatherThanReadAsMilliseconds() {
+        assertThatThrownBy(() -> parse(UTC, "--poll-interval", "1"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("needs a unit");
+    }
 }
