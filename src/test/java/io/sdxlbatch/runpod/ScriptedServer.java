@@ -21,20 +21,25 @@ import com.sun.net.httpserver.HttpServer;
  * A bare HTTP server on 127.0.0.1 that answers from a script, for client tests that need exact statuses,
  * headers and broken connections. Records every request it receives.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
     /** One scripted answer; {@code drop} closes the connection without any response. */
-    record Answer(int status, Map<String, String> headers, String body, boolean drop, long delayMillis) {
-        static Answer json(int status, String body) {
-            return new Answer(status, Map.of("Content-Type", "application/json"), body, false, 0);
+    public record Answer(int status, Map<String, String> headers, byte[] body, boolean drop, long delayMillis) {
+        public static Answer json(int status, String body) {
+            return new Answer(status, Map.of("Content-Type", "application/json"),
+                    body.getBytes(StandardCharsets.UTF_8), false, 0);
         }
 
-        static Answer status(int status, String body, String header, String value) {
-            return new Answer(status, Map.of(header, value), body, false, 0);
+        public static Answer binary(int status, String contentType, byte[] body) {
+            return new Answer(status, Map.of("Content-Type", contentType), body, false, 0);
         }
 
-        static Answer dropConnection() {
-            return new Answer(0, Map.of(), "", true, 0);
+        public static Answer status(int status, String body, String header, String value) {
+            return new Answer(status, Map.of(header, value), body.getBytes(StandardCharsets.UTF_8), false, 0);
+        }
+
+        public static Answer dropConnection() {
+            return new Answer(0, Map.of(), new byte[0], true, 0);
         }
 
         Answer delayed(long millis) {
@@ -42,7 +47,7 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
     }
 
     private final HttpServer server;
@@ -52,28 +57,28 @@ final class ScriptedServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private Answer fallback = Answer.json(200, "{}");
 
-    ScriptedServer() throws IOException {
+    public ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v2");
     }
 
-    synchronized ScriptedServer then(Answer answer) {
+    public synchronized ScriptedServer then(Answer answer) {
         script.add(answer);
         return this;
     }
 
-    synchronized ScriptedServer always(Answer answer) {
+    public synchronized ScriptedServer always(Answer answer) {
         fallback = answer;
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
@@ -110,7 +115,7 @@ final class ScriptedServer implements AutoCloseable {
             // Throwing from a handler makes the JDK server close the connection with no response at all.
             throw new IOException("scripted drop");
         }
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = answer.body();
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
