@@ -42,7 +42,13 @@ final class HarvestTasklet implements Tasklet {
             harvester = harvesters.get();
             deadline = clock.millis() + settings.deadline().toMillis();
         }
-        int inFlight = harvester.pass();
+        int inFlight;
+        try {
+            inFlight = harvester.pass();
+        } catch (RuntimeException | InterruptedException e) {
+            finish();
+            throw e;
+        }
         if (inFlight == 0 && (submission.hasEnded() || !harvester.hasUnsentRows())) {
             finish();
             return RepeatStatus.FINISHED;

@@ -76,6 +76,12 @@ public final class Ledger {
         return n == null ? 0 : n;
     }
 
+    /** How many job ids Runpod gave this run in all: zero means nothing was ever paid for. */
+    public int jobIdsReceived(String runId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM SDXL_JOB_ID WHERE RUN_ID = ?", Integer.class, runId);
+        return n == null ? 0 : n;
+    }
+
     /** Runs {@code update} in a transaction of its own and returns the number of rows it changed. */
     int commit(Supplier<Integer> update) {
         Integer changed = ownTransaction.execute(status -> update.get());

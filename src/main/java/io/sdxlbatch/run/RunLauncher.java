@@ -18,6 +18,7 @@ import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.runpod.RunpodException;
 
 /**
  * Starts, resumes or declines a run: a new run id starts the job; a FAILED or STOPPED run restarts it; a run left
@@ -68,13 +69,44 @@ public final class RunLauncher {
         return outcome(operator.start(job, parameters));
     }
 
+    /** Spring Batch's wrapper around a failed split; the step failures themselves are printed instead. */
+    private static final String FLOW_WRAPPER = "Flow execution ended unexpectedly";
+
+    /** The sentence that explains a failure: Spring Batch wraps ours ("Unable to process chunk"), so dig. */
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RunpodException) {
+                return t.getMessage();
+            }
+            root = t;
+        }
+        return root == failure ? failure.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** A bad key or an unknown endpoint: every request will be refused the same way. */
+    private static boolean isEndpointRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RunpodException.Unauthorized || (t instanceof RunpodException.NotFound nf
+                    && nf.target() == RunpodException.NotFound.Target.ENDPOINT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ExitCode outcome(JobExecution execution) {
         Map<LedgerState, Integer> counts = ledger.countByState(options.runId());
         out.println("rows by state: " + counts);
         out.println("report: " + RunFolders.of(options.outputDir(), options.runId()).report());
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();
-            failures.forEach(f -> out.println("stopped: " + f.getMessage()));
+            failures.stream().filter(f -> !FLOW_WRAPPER.equals(f.getMessage())).map(RunLauncher::reason)
+                    .distinct().forEach(m -> out.println("stopped: " + m));
+            if (ledger.jobIdsReceived(options.runId()) == 0 && failures.stream().anyMatch(RunLauncher::isEndpointRefusal)) {
+                out.println("Nothing was submitted: fix the configuration and run the same command again.");
+                return ExitCode.CONFIGURATION;
+            }
             out.println("The run stopped before finishing. Run the same command again to resume it:");
             out.println("  ./run.sh --prompts " + options.promptsFile() + " --output " + options.outputDir()
                     + " --run-id " + options.runId());

@@ -66,15 +66,18 @@ public final class JobSubmitter {
             if (e.certainlyNotAccepted()) {
                 transitions.notSent(row.runId(), row.line(), e.getMessage());
             }
-            if (isFatal(e)) {
+            if (concernsEveryRow(e)) {
                 throw e;
             }
             return e.certainlyNotAccepted() ? Outcome.NOT_SENT : Outcome.AMBIGUOUS;
         }
     }
 
-    /** Failures that no other row can escape either: stop submitting instead of burning through the file. */
-    static boolean isFatal(RunpodException e) {
+    /**
+     * Failures no other row can escape either (bad key, unknown endpoint, breaker open): thrown, so the caller
+     * pauses or stops submitting instead of burning through the file.
+     */
+    static boolean concernsEveryRow(RunpodException e) {
         return e instanceof RunpodException.Unauthorized || e instanceof RunpodException.NotFound
                 || e instanceof RunpodException.CircuitOpen;
     }

@@ -57,6 +57,21 @@ class RunConfigurationTest {
     }
 
     @Test
+    void aKeyTheEndpointRejectsStopsTheRunWithNothingPaidForAndExit2() {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv("prompt", "fox")) {
+            String[] args = given.args().stream()
+                    .map(a -> a.startsWith("--runpod.api-key=") ? "--runpod.api-key=wrong-key" : a)
+                    .toArray(String[]::new);
+
+            int exit = launch(args);
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(given.sim().jobsCreated()).isZero();
+            assertThat(given.sim().requestCount("run")).as("one refused attempt, not retried").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPromptsFileWithoutPromptColumnStopsBeforeAnythingIsSent() throws Exception {
         Path csv = Files.writeString(dir.resolve("p.csv"), "text,width\nfox,64\n");
 
