@@ -2,8 +2,6 @@ package io.sdxlbatch.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +68,7 @@ class CrashRecoveryTest {
                 SimulatedJobView served = given.sim().job(row.get("job_id")).orElseThrow();
                 assertThat(row.get("delay_ms")).isEqualTo(String.valueOf(served.delayTime()));
                 assertThat(row.get("execution_ms")).isEqualTo(String.valueOf(served.executionTime()));
-                assertSamePixels(given.runDir().resolve(row.get("images")), served.pngs().get(0));
+                PipelineFixture.assertSamePixels(given.runDir().resolve(row.get("images")), served.pngs().get(0));
             }
         }
     }
@@ -124,19 +120,6 @@ class CrashRecoveryTest {
         return count;
     }
 
-    private static void assertSamePixels(Path written, byte[] served) throws IOException {
-        BufferedImage a = ImageIO.read(written.toFile());
-        BufferedImage b = ImageIO.read(new ByteArrayInputStream(served));
-        assertThat(a.getWidth()).isEqualTo(b.getWidth());
-        assertThat(a.getHeight()).isEqualTo(b.getHeight());
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                if (a.getRGB(x, y) != b.getRGB(x, y)) {
-                    throw new AssertionError(written + " differs from the served image at " + x + "," + y);
-                }
-            }
-        }
-    }
 
     private String readLog() {
         try {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,21 +20,13 @@ class FaultsFunctionalTests {
     @TempDir
     Path dir;
 
-    private static String[] csv(int rows) {
-        List<String> lines = new ArrayList<>(List.of("id,prompt,width,height"));
-        for (int i = 1; i <= rows; i++) {
-            lines.add("p" + i + ",prompt number " + i + ",64,64");
-        }
-        return lines.toArray(String[]::new);
-    }
-
     @Test
     void theRunFinishesThroughEveryFaultAndReportsEachFailureWithItsReason() throws Exception {
         FaultSettings faults = FaultSettings.none().withHttp429(0.05).withHttp5xx(0.05).withDrop(0.05)
                 .withDropAfterAccept(0.05).withWorkerFailure(0.25).withNoOutput(0.1).withCorrupt(0.3);
         SimulatorSettings flaky = SimulatorSettings.defaults().withTimeScale(200).withColdStartMs(2000, 4000)
                 .withExecutionMs(6000, 9000).withFaults(faults).withSeed(11);
-        try (PipelineFixture given = new PipelineFixture(dir, flaky).csv(csv(30))) {
+        try (PipelineFixture given = new PipelineFixture(dir, flaky).numberedCsv(30)) {
 
             int exit = RestartFunctionalTests.runUntilFinished(given);
 
@@ -66,7 +57,7 @@ class FaultsFunctionalTests {
         SimulatorSettings tight = SimulatorSettings.defaults().withWorkers(3).withTimeScale(100)
                 .withColdStartMs(10000, 20000).withExecutionMs(6000, 15000).withRetentionMs(60_000)
                 .withQueueCap(10);
-        try (PipelineFixture given = new PipelineFixture(dir, tight).csv(csv(60))) {
+        try (PipelineFixture given = new PipelineFixture(dir, tight).numberedCsv(60)) {
 
             int exit = given.run("--max-in-flight", "14");
 

@@ -3,7 +3,6 @@ package io.sdxlbatch.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +55,7 @@ class NightlyRunFunctionalTests {
             BufferedImage image = ImageIO.read(given.runDir().resolve("images/fox.png").toFile());
             assertThat(image.getWidth()).isEqualTo(256);
             assertThat(image.getHeight()).isEqualTo(128);
-            assertThat(samePixels(image, served.pngs().get(0))).as("pixels as served").isTrue();
+            PipelineFixture.assertSamePixels(given.runDir().resolve("images/fox.png"), served.pngs().get(0));
             assertThat(Files.readString(given.runDir().resolve("images/fox.png"), java.nio.charset.StandardCharsets.ISO_8859_1))
                     .contains("parameters").contains("A red fox, in snow").contains("Seed: 42");
             assertThat(given.runDir().resolve("report/summary.json")).content().contains("\"REJECTED\" : 1");
@@ -78,15 +77,4 @@ class NightlyRunFunctionalTests {
         }
     }
 
-    private static boolean samePixels(BufferedImage written, byte[] servedPng) throws Exception {
-        BufferedImage served = ImageIO.read(new ByteArrayInputStream(servedPng));
-        for (int y = 0; y < served.getHeight(); y++) {
-            for (int x = 0; x < served.getWidth(); x++) {
-                if (served.getRGB(x, y) != written.getRGB(x, y)) {
-                    return false;
-                }
-            }
-        }
-        return served.getWidth() == written.getWidth() && served.getHeight() == written.getHeight();
-    }
 }

@@ -63,6 +63,35 @@ final class PipelineFixture implements AutoCloseable {
         return this;
     }
 
+    /** A prompts file of {@code rows} rows with ids p1..pN and prompts "prompt number N", 64x64. */
+    PipelineFixture numberedCsv(int rows) {
+        List<String> lines = new ArrayList<>(List.of("id,prompt,width,height"));
+        for (int i = 1; i <= rows; i++) {
+            lines.add("p" + i + ",prompt number " + i + ",64,64");
+        }
+        return csv(lines.toArray(String[]::new));
+    }
+
+    /** Fails unless the PNG file shows exactly the pixels of the PNG the endpoint served. */
+    static void assertSamePixels(Path written, byte[] served) {
+        try {
+            java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(written.toFile());
+            java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served));
+            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+                throw new AssertionError(written + " has another size than the served image");
+            }
+            for (int y = 0; y < a.getHeight(); y++) {
+                for (int x = 0; x < a.getWidth(); x++) {
+                    if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                        throw new AssertionError(written + " differs from the served image at " + x + "," + y);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Arguments of the run command against this fixture's simulator, fast polling and short back-offs. */
     List<String> args(String... extra) {
         List<String> args = new ArrayList<>(List.of("--prompts", prompts.toString(), "--output", output.toString(),

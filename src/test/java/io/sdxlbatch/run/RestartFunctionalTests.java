@@ -3,7 +3,6 @@ package io.sdxlbatch.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +22,11 @@ class RestartFunctionalTests {
     @TempDir
     Path dir;
 
-    private static List<String> csv(int rows) {
-        List<String> lines = new ArrayList<>(List.of("id,prompt,width,height"));
-        for (int i = 1; i <= rows; i++) {
-            lines.add("p" + i + ",prompt number " + i + ",64,64");
-        }
-        return lines;
-    }
-
     @Test
     void aRunStoppedByItsDeadlineResumesWithoutPayingTwice() {
         SimulatorSettings slow = SimulatorSettings.defaults().withWorkers(1).withTimeScale(20)
                 .withColdStartMs(2000, 2000).withExecutionMs(6000, 8000);
-        try (PipelineFixture given = new PipelineFixture(dir, slow).csv(csv(6).toArray(String[]::new))) {
+        try (PipelineFixture given = new PipelineFixture(dir, slow).numberedCsv(6)) {
             assertThat(given.run("--deadline", "300ms")).as("stopped by the deadline").isEqualTo(1);
             assertThat(given.jobsCsv()).extracting(r -> r.get("status")).contains("QUEUED");
             long paidAfterFirst = given.sim().jobsCreated();
@@ -57,7 +48,7 @@ class RestartFunctionalTests {
     void aLostAnswerIsResentAndFlaggedAsAPossibleDuplicateAndNothingElseIs() {
         SimulatorSettings lossy = SimulatorSettings.defaults().withTimeScale(200).withColdStartMs(2000, 2000)
                 .withExecutionMs(6000, 6000).withFaults(FaultSettings.none().withDropAfterAccept(0.4)).withSeed(7);
-        try (PipelineFixture given = new PipelineFixture(dir, lossy).csv(csv(10).toArray(String[]::new))) {
+        try (PipelineFixture given = new PipelineFixture(dir, lossy).numberedCsv(10)) {
 
             int exit = runUntilFinished(given);
 
