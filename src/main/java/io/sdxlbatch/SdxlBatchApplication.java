@@ -32,7 +32,7 @@ public class SdxlBatchApplication {
                 return ExitCode.SUCCESS.code();
             }
             return switch (command.command().name()) {
-                case "simulate" -> SimulateCommand.run(command.options(), out);
+                case "simulate" -> SimulateCommand.run(command.lastValues(), out);
                 default -> RunCommand.run(command, SdxlBatchApplication.class, out).code();
             };
         } catch (UsageException e) {

@@ -27,7 +27,7 @@ public final class ArgParser {
             command = command(args[0]);
             i = 1;
         }
-        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, List<String>> options = new LinkedHashMap<>();
         Set<String> flags = new LinkedHashSet<>();
         List<String> spring = new ArrayList<>();
         boolean help = false;
@@ -47,7 +47,8 @@ public final class ArgParser {
         return new ParsedCommand(command, options, flags, spring, help);
     }
 
-    private int readOption(CommandSpec command, String[] args, int i, Map<String, String> options, Set<String> flags) {
+    private int readOption(CommandSpec command, String[] args, int i, Map<String, List<String>> options,
+                           Set<String> flags) {
         String body = args[i].substring(2);
         int eq = body.indexOf('=');
         String name = eq < 0 ? body : body.substring(0, eq);
@@ -60,14 +61,23 @@ public final class ArgParser {
             return i;
         }
         if (eq >= 0) {
-            options.put(name, body.substring(eq + 1));
+            add(options, spec, body.substring(eq + 1));
             return i;
         }
         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
             throw new UsageException("--" + name + " needs a value (" + spec.valueLabel() + ")");
         }
-        options.put(name, args[i + 1]);
+        add(options, spec, args[i + 1]);
         return i + 1;
+    }
+
+    private static void add(Map<String, List<String>> options, OptionSpec spec, String value) {
+        List<String> values = options.computeIfAbsent(spec.name(), k -> new ArrayList<>());
+        if (!values.isEmpty() && !spec.repeatable()) {
+            throw new UsageException("--" + spec.name() + " is given twice ('" + values.get(0) + "' and '" + value
+                    + "')");
+        }
+        values.add(value);
     }
 
     private OptionSpec openOption(CommandSpec command, String name) {

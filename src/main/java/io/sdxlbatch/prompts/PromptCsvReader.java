@@ -37,7 +37,8 @@ public final class PromptCsvReader implements AutoCloseable {
         this.validator = validator;
         // RFC 4180 parser: OpenCSV's default treats '\' as an escape, which would silently turn the prompt
         // syntax "\(literal brackets\)" into "(emphasis)".
-        this.csv = new CSVReaderBuilder(open(file)).withCSVParser(new RFC4180ParserBuilder().build()).build();
+        this.csv = new CSVReaderBuilder(new CommentBlankingReader(open(file)))
+                .withCSVParser(new RFC4180ParserBuilder().build()).build();
         this.header = readHeader();
     }
 
@@ -54,7 +55,7 @@ public final class PromptCsvReader implements AutoCloseable {
             if (record == null) {
                 return null;
             }
-            if (isBlankOrComment(record)) {
+            if (isBlank(record)) {
                 continue;
             }
             return validator.check(line, cells(record));
@@ -69,7 +70,7 @@ public final class PromptCsvReader implements AutoCloseable {
                 throw new PromptFileException(file + ": the file is empty; it needs a header row with a 'prompt'"
                         + " column", null);
             }
-        } while (isBlankOrComment(record));
+        } while (isBlank(record));
         List<String> names = new ArrayList<>();
         for (String name : record) {
             names.add(name.trim().toLowerCase(Locale.ROOT));
@@ -100,12 +101,9 @@ public final class PromptCsvReader implements AutoCloseable {
         }
     }
 
-    /** Blank lines, rows of empty cells (spreadsheets export ",,,,") and lines starting with '#'. */
-    private static boolean isBlankOrComment(String[] record) {
-        if (java.util.Arrays.stream(record).allMatch(String::isBlank)) {
-            return true;
-        }
-        return record.length > 0 && record[0].stripLeading().startsWith("#");
+    /** Blank lines, blanked comment lines and rows of empty cells (spreadsheets export ",,,,"). */
+    private static boolean isBlank(String[] record) {
+        return java.util.Arrays.stream(record).allMatch(String::isBlank);
     }
 
     /** Strict UTF-8 (a Latin-1 file fails loudly instead of producing mojibake prompts), BOM dropped. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import io.sdxlbatch.images.ImageNames;
 
@@ -16,13 +15,34 @@ import io.sdxlbatch.images.ImageNames;
  */
 public final class PromptValidator {
 
-    static final List<String> SCHEDULERS = List.of("PNDM", "KLMS", "DDIM", "K_EULER", "K_EULER_ANCESTRAL",
-            "DPMSolverMultistep", "DPMSolverSinglestep");
-    private static final int MAX_SIDE = 4096;
-
     private final Map<String, Integer> idsSeen = new LinkedHashMap<>();
     /** Image file names already claimed, lower-cased: macOS and Windows do not tell "Fox" from "fox". */
     private final Map<String, Integer> filesClaimed = new LinkedHashMap<>();
+
+    private final Map<SdxlInput, Object> defaults;
+
+    /** A validator without defaults: empty cells leave the worker's own defaults. */
+    public PromptValidator() {
+        this(Map.of());
+    }
+
+    /**
+     * @param defaults values for empty cells, by worker input key ({@code --default width=768}); checked here, so
+     *                 a bad default fails before any row is read
+     */
+    public PromptValidator(Map<String, String> defaults) {
+        Map<SdxlInput, Object> typed = new java.util.EnumMap<>(SdxlInput.class);
+        defaults.forEach((key, raw) -> {
+            SdxlInput input = SdxlInput.byKey(key).orElseThrow(() -> new IllegalArgumentException("--default "
+                    + key + "=" + raw + ": '" + key + "' is not a worker-sdxl input"));
+            try {
+                typed.put(input, InputConverter.convert(input, raw.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--default " + key + "=" + raw + ": " + e.getMessage(), e);
+            }
+        });
+        this.defaults = java.util.Collections.unmodifiableMap(typed);
+    }
 
     public PromptRow check(int line, Map<String, String> cells) {
         List<String> problems = new ArrayList<>();
@@ -30,10 +50,16 @@ public final class PromptValidator {
         for (SdxlInput key : SdxlInput.values()) {
             String raw = cells.getOrDefault(key.key(), "").trim();
             if (!raw.isEmpty()) {
-                convert(key, raw, line, problems).ifPresent(v -> input.put(key.key(), v));
+                try {
+                    input.put(key.key(), InputConverter.convert(key, raw));
+                } catch (IllegalArgumentException e) {
+                    problems.add("line " + line + ": " + e.getMessage());
+                }
+            } else if (defaults.containsKey(key)) {
+                input.put(key.key(), defaults.get(key));
             }
         }
-        checkRanges(input, line, problems);
+        InputRules.check(input, "line " + line + ": ", problems);
         String id = promptId(line, cells.getOrDefault("id", "").trim(), problems);
         if (problems.isEmpty()) {
             claimFiles(line, id, input, problems);
@@ -62,67 +88,5 @@ public final class PromptValidator {
             }
         }
         names.forEach(name -> filesClaimed.put(name.toLowerCase(Locale.ROOT), line));
-    }
-
-    private static Optional<Object> convert(SdxlInput key, String raw, int line, List<String> problems) {
-        try {
-            return Optional.of(switch (key.type()) {
-                case STRING -> key == SdxlInput.SCHEDULER ? scheduler(raw) : raw;
-                case INTEGER -> Integer.valueOf(raw);
-                case FLOAT -> finite(Double.parseDouble(raw));
-            });
-        } catch (IllegalArgumentException e) {
-            problems.add("line " + line + ": " + key.key() + " '" + raw + "' " + expected(key));
-            return Optional.empty();
-        }
-    }
-
-    private static String expected(SdxlInput key) {
-        return switch (key.type()) {
-            case INTEGER -> "is not a whole number";
-            case FLOAT -> "is not a finite number";
-            case STRING -> "is not one of " + String.join(", ", SCHEDULERS);
-        };
-    }
-
-    /** Case-insensitive match, normalised to the exact name: anything else crashes the worker after billing. */
-    private static String scheduler(String raw) {
-        return SCHEDULERS.stream().filter(s -> s.equalsIgnoreCase(raw)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(raw));
-    }
-
-    private static double finite(double value) {
-        if (!Double.isFinite(value)) {
-            throw new NumberFormatException("not finite");
-        }
-        return value;
-    }
-
-    private static void checkRanges(Map<String, Object> input, int line, List<String> problems) {
-        if (!input.containsKey(SdxlInput.PROMPT.key())) {
-            problems.add("line " + line + ": prompt is empty");
-        }
-        for (SdxlInput side : List.of(SdxlInput.WIDTH, SdxlInput.HEIGHT)) {
-            if (input.get(side.key()) instanceof Integer v && (v <= 0 || v % 8 != 0 || v > MAX_SIDE)) {
-                problems.add("line " + line + ": " + side.key() + " " + v + " is not a positive multiple of 8 up to "
-                        + MAX_SIDE);
-            }
-        }
-        for (SdxlInput steps : List.of(SdxlInput.NUM_INFERENCE_STEPS, SdxlInput.REFINER_INFERENCE_STEPS)) {
-            if (input.get(steps.key()) instanceof Integer v && v < 1) {
-                problems.add("line " + line + ": " + steps.key() + " " + v + " must be at least 1");
-            }
-        }
-        if (input.get(SdxlInput.NUM_IMAGES.key()) instanceof Integer n && (n < 1 || n > 2)) {
-            problems.add("line " + line + ": num_images " + n + " must be 1 or 2");
-        }
-        if (input.get(SdxlInput.IMAGE_URL.key()) instanceof String url
-                && !url.toLowerCase(Locale.ROOT).matches("^(https?://|data:image/).+")) {
-            problems.add("line " + line + ": image_url '" + abbreviate(url) + "' is not an http(s) or data URL");
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 }

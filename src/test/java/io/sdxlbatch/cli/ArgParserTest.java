@@ -45,7 +45,7 @@ class ArgParserTest {
         ParsedCommand parsed = parser.parse("--prompts", "p.csv", "--output=out", "--max-in-flight", "20",
                 "--poll-interval", "500ms");
 
-        assertThat(parsed.options()).containsEntry("prompts", "p.csv").containsEntry("output", "out")
+        assertThat(parsed.lastValues()).containsEntry("prompts", "p.csv").containsEntry("output", "out")
                 .containsEntry("max-in-flight", "20").containsEntry("poll-interval", "500ms");
         assertThat(parsed.option("ttl")).isEmpty();
     }
@@ -90,7 +90,7 @@ class ArgParserTest {
         ParsedCommand parsed = parser.parse("simulate", "--workers", "5", "--port=8080", "--fail-rate", "0.1");
 
         assertThat(parsed.command()).isSameAs(Commands.SIMULATE);
-        assertThat(parsed.options()).containsEntry("workers", "5").containsEntry("port", "8080")
+        assertThat(parsed.lastValues()).containsEntry("workers", "5").containsEntry("port", "8080")
                 .containsEntry("fail-rate", "0.1");
     }
 
