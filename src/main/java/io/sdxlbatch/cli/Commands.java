@@ -1,5 +1,7 @@
 package io.sdxlbatch.cli;
 
+import static io.sdxlbatch.cli.OptionSpec.flag;
+import static io.sdxlbatch.cli.OptionSpec.repeatable;
 import static io.sdxlbatch.cli.OptionSpec.value;
 
 import java.util.List;
@@ -19,7 +21,14 @@ public final class Commands {
                 value("poll-interval", "DURATION", "status poll interval for running jobs (default 1s)"),
                 value("deadline", "DURATION", "give up harvesting after this long; re-run to go on (default 12h)"),
                 value("execution-timeout", "DURATION", "Runpod policy.executionTimeout per job (default 5m)"),
-                value("ttl", "DURATION", "Runpod policy.ttl per job (default: Runpod's 24h)")),
+                value("ttl", "DURATION", "Runpod policy.ttl per job (default: Runpod's 24h)"),
+                repeatable("default", "KEY=VALUE", "worker input for empty cells, e.g. --default width=768"
+                        + " (repeatable)"),
+                flag("strict", "treat unknown CSV columns as an error instead of ignoring them"),
+                value("max-rejects", "N", "abort before sending anything if more than N rows are rejected"),
+                flag("dry-run", "check the CSV, estimate GPU time and cost, write rejects; send nothing"),
+                value("gpu", "CLASS", "GPU class for cost estimates (default ADA_24, the 4090)"),
+                value("price-per-second", "USD", "explicit worker price per second, instead of --gpu")),
             false);
 
     public static final CommandSpec SIMULATE = new CommandSpec("simulate",

@@ -2,6 +2,7 @@ package io.sdxlbatch.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 import io.sdxlbatch.harvest.HarvestSettings;
@@ -13,11 +14,13 @@ import io.sdxlbatch.runpod.JobPolicy;
  *
  * @param maxInFlight jobs queued or running on Runpod at most; submission waits beyond that
  * @param policy      per-job Runpod policy sent with every job (null: Runpod's defaults)
+ * @param inputDefaults worker inputs for empty cells, by key ({@code --default width=768})
  */
 public record RunOptions(Path promptsFile, Path outputDir, String runId, int maxInFlight, int chunkSize,
-                         HarvestSettings harvest, JobPolicy policy) {
+                         HarvestSettings harvest, JobPolicy policy, Map<String, String> inputDefaults) {
 
     public RunOptions {
+        inputDefaults = Map.copyOf(inputDefaults);
         Objects.requireNonNull(promptsFile, "promptsFile");
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(harvest, "harvest");
@@ -33,6 +36,6 @@ public record RunOptions(Path promptsFile, Path outputDir, String runId, int max
     /** Sensible defaults for a prompts file and output folder: what the nightly cron line gets. */
     public static RunOptions defaults(Path promptsFile, Path outputDir, String runId) {
         return new RunOptions(promptsFile, outputDir, runId, 100, 10, HarvestSettings.defaults(),
-                new JobPolicy(Duration.ofMinutes(5), null, null));
+                new JobPolicy(Duration.ofMinutes(5), null, null), Map.of());
     }
 }

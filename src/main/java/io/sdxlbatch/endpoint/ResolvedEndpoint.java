@@ -65,6 +65,16 @@ public final class ResolvedEndpoint implements AutoCloseable {
         return configured.withTarget(simulator.baseUrl(), simulator.endpointId(), simulator.apiKey());
     }
 
+    /** What estimates from history are keyed by: the endpoint id, or one name for every embedded simulator. */
+    public String key() {
+        return keyOf(simulator == null ? settings.endpointId() : null);
+    }
+
+    /** The history key for an endpoint id, or for the embedded simulator when the id is null. */
+    public static String keyOf(String endpointId) {
+        return endpointId == null ? "embedded-simulator" : endpointId;
+    }
+
     public boolean simulated() {
         return simulator != null;
     }

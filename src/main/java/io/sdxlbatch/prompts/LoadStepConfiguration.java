@@ -26,7 +26,7 @@ class LoadStepConfiguration {
         return new StepBuilder(STEP, repository)
                 .<PromptRow, PromptRow>chunk(100)
                 .transactionManager(transactions)
-                .reader(new PromptFileItemReader(options.promptsFile()))
+                .reader(new PromptFileItemReader(options.promptsFile(), options.inputDefaults()))
                 .writer(writer(ledger, options))
                 .build();
     }

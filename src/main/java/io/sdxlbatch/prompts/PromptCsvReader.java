@@ -47,6 +47,21 @@ public final class PromptCsvReader implements AutoCloseable {
         return header;
     }
 
+    /**
+     * Columns that are neither {@code id} nor a worker-sdxl input, each with a close match when there is one
+     * ("negativ_prompt (did you mean negative_prompt?)"). Their cells are not sent.
+     */
+    public List<String> unknownColumns() {
+        List<String> known = new ArrayList<>(List.of("id"));
+        for (SdxlInput input : SdxlInput.values()) {
+            known.add(input.key());
+        }
+        return header.stream().filter(name -> !known.contains(name))
+                .map(name -> "'" + name + "'" + io.sdxlbatch.cli.ClosestMatch.among(name, known)
+                        .map(match -> " (did you mean " + match + "?)").orElse(""))
+                .toList();
+    }
+
     /** The next data row, or null at the end of the file. */
     public PromptRow next() {
         while (true) {

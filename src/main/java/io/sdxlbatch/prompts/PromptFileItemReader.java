@@ -12,15 +12,18 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 final class PromptFileItemReader implements ItemStreamReader<PromptRow> {
 
     private final Path file;
+    private final java.util.Map<String, String> defaults;
     private PromptCsvReader reader;
 
-    PromptFileItemReader(Path file) {
+    PromptFileItemReader(Path file, java.util.Map<String, String> defaults) {
         this.file = file;
+        this.defaults = defaults;
     }
 
+    /** A fresh validator per pass: duplicate ids are judged within one reading of the file. */
     @Override
     public void open(ExecutionContext context) {
-        reader = new PromptCsvReader(file, new PromptValidator());
+        reader = new PromptCsvReader(file, new PromptValidator(defaults));
     }
 
     @Override

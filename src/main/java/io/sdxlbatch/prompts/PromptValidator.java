@@ -34,7 +34,9 @@ public final class PromptValidator {
         Map<SdxlInput, Object> typed = new java.util.EnumMap<>(SdxlInput.class);
         defaults.forEach((key, raw) -> {
             SdxlInput input = SdxlInput.byKey(key).orElseThrow(() -> new IllegalArgumentException("--default "
-                    + key + "=" + raw + ": '" + key + "' is not a worker-sdxl input"));
+                    + key + "=" + raw + ": '" + key + "' is not a worker-sdxl input" + io.sdxlbatch.cli.ClosestMatch
+                    .among(key, java.util.Arrays.stream(SdxlInput.values()).map(SdxlInput::key).toList())
+                    .map(m -> "; did you mean " + m + "?").orElse("")));
             try {
                 typed.put(input, InputConverter.convert(input, raw.trim()));
             } catch (IllegalArgumentException e) {

@@ -16,6 +16,9 @@ import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.ledger.RequestCodec;
+import io.sdxlbatch.prompts.RejectsCsv;
 import io.sdxlbatch.runpod.RunpodClient;
 
 /**
@@ -35,6 +38,7 @@ class ReportStepConfiguration {
                 .tasklet((contribution, context) -> {
                     List<LedgerEntry> rows = ledger.all(options.runId());
                     JobsCsvReport.write(folders.report().resolve("jobs.csv"), rows);
+                    writeRejects(folders, rows);
                     SummaryReport.write(folders.report().resolve("summary.json"), SummaryReport.build(
                             options.runId(), endpoint.describe(), endpoint.simulated(), rows, client.stats(),
                             clock.instant()));
@@ -46,5 +50,16 @@ class ReportStepConfiguration {
                 }, transactions)
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    /** rejects.csv under the file's own header, so the fixed rows can be run as they are. */
+    private static void writeRejects(RunFolders folders, List<LedgerEntry> rows) {
+        List<RejectsCsv.Reject> rejects = rows.stream().filter(r -> r.state() == LedgerState.REJECTED)
+                .map(r -> new RejectsCsv.Reject(r.line(), RequestCodec.decodeCells(r.cellsJson()), r.error()))
+                .toList();
+        if (!rejects.isEmpty()) {
+            RejectsCsv.write(folders.report().resolve("rejects.csv"),
+                    List.copyOf(rejects.get(0).cells().keySet()), rejects);
+        }
     }
 }

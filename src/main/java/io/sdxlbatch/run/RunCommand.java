@@ -11,9 +11,11 @@ import io.sdxlbatch.cli.ExitCode;
 import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.config.RunOptions;
-import io.sdxlbatch.prompts.PromptCsvReader;
+import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.prompts.PromptFileException;
+import io.sdxlbatch.prompts.PromptScan;
 import io.sdxlbatch.prompts.PromptValidator;
+import io.sdxlbatch.prompts.RejectsCsv;
 
 /**
  * The run command: checks options and the prompts file, takes the output folder's lock, then starts Spring (job
@@ -27,22 +29,71 @@ public final class RunCommand {
 
     public static ExitCode run(ParsedCommand command, Class<?> application, PrintStream out) throws Exception {
         RunOptions options = RunOptionsParser.parse(command, Clock.systemDefaultZone());
-        scan(options);
+        PromptValidator validator = validator(options);
+        if (command.flag("dry-run")) {
+            return DryRun.run(options, validator, Price.of(command), endpointKey(command), out);
+        }
+        PromptScan scan = scan(options, validator);
+        checkColumns(scan, command.flag("strict"), out);
+        checkRejects(scan, options, RunOptionsParser.maxRejects(command));
         try (RunLock lock = RunLock.acquire(options.outputDir());
              ConfigurableApplicationContext context = start(application, options, command)) {
             return context.getBean(RunLauncher.class).launch();
         }
     }
 
+    private static PromptValidator validator(RunOptions options) {
+        try {
+            return new PromptValidator(options.inputDefaults());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** Reads the whole file once: a file that cannot be parsed fails here, before the job exists. */
-    private static void scan(RunOptions options) {
-        try (PromptCsvReader reader = new PromptCsvReader(options.promptsFile(), new PromptValidator())) {
-            while (reader.next() != null) {
-                // rows are only parsed here; the load step reads them again into the ledger
-            }
+    private static PromptScan scan(RunOptions options, PromptValidator validator) {
+        try {
+            return PromptScan.of(options.promptsFile(), validator, row -> { });
         } catch (PromptFileException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static void checkColumns(PromptScan scan, boolean strict, PrintStream out) {
+        if (scan.unknownColumns().isEmpty()) {
+            return;
+        }
+        String columns = String.join(", ", scan.unknownColumns());
+        if (strict) {
+            throw new UsageException(scan.file() + ": unknown columns " + columns + " (--strict)");
+        }
+        out.println("warning: " + scan.file() + ": unknown columns " + columns + " are ignored");
+    }
+
+    /** A file that is mostly garbage is stopped before it spends anything; the rejects say what to fix. */
+    private static void checkRejects(PromptScan scan, RunOptions options, int maxRejects) {
+        if (scan.rejected().size() <= maxRejects) {
+            return;
+        }
+        java.nio.file.Path file = io.sdxlbatch.images.RunFolders.of(options.outputDir(), options.runId()).report()
+                .resolve("rejects.csv");
+        RejectsCsv.write(file, scan.header(), scan.rejected().stream().map(RejectsCsv::of).toList());
+        throw new UsageException(scan.rejected().size() + " of " + scan.rows() + " rows are rejected, more than"
+                + " --max-rejects " + maxRejects + "; the first: " + String.join("; ",
+                scan.rejected().get(0).problems()) + ". All are in " + file);
+    }
+
+    /** The endpoint a dry run would talk to, for estimates from its history; read without starting Spring. */
+    private static String endpointKey(ParsedCommand command) {
+        String key = property(command, "runpod.api-key", "RUNPOD_API_KEY");
+        String endpoint = property(command, "runpod.endpoint-id", "RUNPOD_ENDPOINT_ID");
+        return ResolvedEndpoint.keyOf(key == null ? null : endpoint);
+    }
+
+    private static String property(ParsedCommand command, String name, String environment) {
+        return command.springProperties().stream().filter(p -> p.startsWith("--" + name + "="))
+                .map(p -> p.substring(name.length() + 3)).reduce((a, b) -> b)
+                .orElse(System.getenv(environment));
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, RunOptions options,

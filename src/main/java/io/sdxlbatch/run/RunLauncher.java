@@ -36,16 +36,18 @@ public final class RunLauncher {
     private final RunOptions options;
     private final Ledger ledger;
     private final ResolvedEndpoint endpoint;
+    private final RunRegistry registry;
     private final PrintStream out;
 
     RunLauncher(JobOperator operator, JobRepository repository, Job job, RunOptions options, Ledger ledger,
-                ResolvedEndpoint endpoint, PrintStream out) {
+                ResolvedEndpoint endpoint, RunRegistry registry, PrintStream out) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
         this.options = options;
         this.ledger = ledger;
         this.endpoint = endpoint;
+        this.registry = registry;
         this.out = out;
     }
 
@@ -66,6 +68,7 @@ public final class RunLauncher {
         } else if (last != null) {
             out.println("Resuming run " + options.runId() + " (last attempt " + last.getStatus() + ").");
         }
+        registry.record(options, endpoint);
         return outcome(operator.start(job, parameters));
     }
 

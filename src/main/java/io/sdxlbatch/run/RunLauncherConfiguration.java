@@ -1,10 +1,13 @@
 package io.sdxlbatch.run;
 
+import java.time.Clock;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
@@ -15,7 +18,8 @@ class RunLauncherConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunOptions options,
-                            Ledger ledger, ResolvedEndpoint endpoint) {
-        return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint, System.out);
+                            Ledger ledger, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock) {
+        return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint,
+                new RunRegistry(jdbc, clock), System.out);
     }
 }

@@ -35,10 +35,28 @@ public final class RunOptionsParser {
             JobPolicy policy = new JobPolicy(duration(command, "execution-timeout", Duration.ofMinutes(5)),
                     duration(command, "ttl", null), null);
             return new RunOptions(prompts, output, runId, integer(command, "max-in-flight", 100),
-                    integer(command, "chunk-size", 10), harvest, policy);
+                    integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** {@code --default width=768 --default scheduler=K_EULER}: checked against the schema by the validator. */
+    static java.util.Map<String, String> inputDefaults(ParsedCommand command) {
+        java.util.Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        for (String pair : command.values("default")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--default '" + pair + "' must be KEY=VALUE, e.g. --default width=768");
+            }
+            defaults.put(pair.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT), pair.substring(eq + 1));
+        }
+        return defaults;
+    }
+
+    /** {@code --max-rejects N}: more rejected rows than this abort the run before anything is sent. */
+    static int maxRejects(ParsedCommand command) {
+        return integer(command, "max-rejects", Integer.MAX_VALUE);
     }
 
     /** {@code nightly-2026-12-04}: a cron line without arguments resumes the same night's run. */

@@ -249,4 +249,53 @@ class PromptCsvReaderTest {
 
         assertThat(readAll(file)).extracting(PromptRow::line).containsExactly(2, 5);
     }
+
+    @Test
+    void givenAQuotedPromptStartingWithHash_whenRead_thenItIsARowNotAComment() throws IOException {
+        Path file = write("p.csv", "prompt,width\n# a comment with an \"odd quote\n\"#cyberpunk city\",64\n");
+
+        List<PromptRow> rows = readAll(file);
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.line()).isEqualTo(3);
+            assertThat(row.input()).containsEntry("prompt", "#cyberpunk city");
+        });
+    }
+
+    @Test
+    void givenUnknownColumns_whenOpened_thenEachIsNamedWithAClosestMatch() throws IOException {
+        Path file = write("p.csv", "prompt,negativ_prompt,tags\nx,y,z\n");
+
+        try (PromptCsvReader reader = new PromptCsvReader(file, new PromptValidator())) {
+            assertThat(reader.unknownColumns())
+                    .containsExactly("'negativ_prompt' (did you mean negative_prompt?)", "'tags'");
+            assertThat(reader.next().input()).doesNotContainKey("negativ_prompt").doesNotContainKey("tags");
+        }
+    }
+
+    @Test
+    void givenAVeryLongUnicodePrompt_whenRead_thenItArrivesWhole() throws IOException {
+        String prompt = "雪の中の赤い狐, 🦊, ".repeat(5_000) + "end";
+        Path file = write("p.csv", "prompt\n\"" + prompt + "\"\n");
+
+        // compared as a boolean: a failure message must not print 60,000 characters
+        assertThat(readAll(file)).singleElement().satisfies(row -> assertThat(prompt.equals(row.input()
+                .get("prompt"))).as("the whole prompt, %d chars", prompt.length()).isTrue());
+    }
+
+    @Test
+    void givenTheRejectsFileOfARun_whenReadAgain_thenTheCommentsAreSkippedAndTheRowsCome() throws IOException {
+        Path rejects = dir.resolve("rejects.csv");
+        RejectsCsv.write(rejects, List.of("id", "prompt", "width"), List.of(new RejectsCsv.Reject(4,
+                java.util.Map.of("id", "bad", "prompt", "a, \"quoted\" wolf", "width", "1020"),
+                "line 4: width 1020 is not a positive multiple of 8 up to 4096")));
+
+        List<PromptRow> rows = readAll(rejects);
+
+        assertThat(Files.readString(rejects)).contains("# line 4: width 1020 is not a positive multiple of 8");
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.cells()).containsEntry("prompt", "a, \"quoted\" wolf").containsEntry("width", "1020");
+            assertThat(row.line()).isEqualTo(3);
+        });
+    }
 }

@@ -198,4 +198,60 @@ class PromptValidatorTest {
                 + " row on line 2 already writes; choose another id");
         assertThat(caseOnly.isValid()).as("macOS and Windows do not tell FOX from fox").isFalse();
     }
+
+    @Test
+    void givenValuesOutsideWhatDiffusersAccepts_whenChecked_thenEachRuleNamesLineColumnValueAndRange() {
+        assertThat(check("prompt", "x", "guidance_scale", "51").problems())
+                .containsExactly("line 7: guidance_scale 51.0 must be between 0 and 50");
+        assertThat(check("prompt", "x", "strength", "1.5").problems())
+                .containsExactly("line 7: strength 1.5 must be above 0 and at most 1");
+        assertThat(check("prompt", "x", "high_noise_frac", "1").problems())
+                .containsExactly("line 7: high_noise_frac 1.0 must be between 0 and 1 (exclusive)");
+        assertThat(check("prompt", "x", "num_inference_steps", "501").problems())
+                .containsExactly("line 7: num_inference_steps 501 must be between 1 and 500");
+        assertThat(check("prompt", "x", "seed", "-1").problems())
+                .containsExactly("line 7: seed -1 must not be negative");
+        assertThat(check("prompt", "x", "refiner_inference_steps", "3").problems())
+                .containsExactly("line 7: refiner_inference_steps 3 x strength 0.3 leaves the refiner no step"
+                        + " (needs at least 1)");
+    }
+
+    @Test
+    void givenASeedBeyond32Bits_whenChecked_thenItIsKeptExactly() {
+        assertThat(check("prompt", "x", "seed", "4294967296").input()).containsEntry("seed", 4294967296L);
+    }
+
+    @Test
+    void givenAnImageUrlThatMakesTheRequestTooBig_whenChecked_thenTheRowIsRefusedBeforePaying() {
+        String huge = "data:image/png;base64," + "A".repeat(10_000_000);
+
+        assertThat(check("prompt", "x", "image_url", huge).problems()).singleElement().asString()
+                .startsWith("line 7: the request is ").endsWith("bytes, over Runpod's 10 MB limit for /run");
+    }
+
+    @Test
+    void givenAllProblemsOfARow_whenChecked_thenEveryOneIsListed() {
+        assertThat(check("prompt", " ", "width", "abc", "num_images", "3").problems()).containsExactly(
+                "line 7: width 'abc' is not a whole number", "line 7: prompt is empty",
+                "line 7: num_images 3 must be 1 or 2");
+    }
+
+    @Test
+    void givenDefaults_whenACellIsEmpty_thenTheDefaultIsSentAndAFilledCellWins() {
+        PromptValidator withDefaults = new PromptValidator(Map.of("width", "768", "scheduler", "k_euler"));
+
+        PromptRow empty = withDefaults.check(2, cells("prompt", "x", "width", ""));
+        PromptRow filled = withDefaults.check(3, cells("prompt", "y", "width", "512"));
+
+        assertThat(empty.input()).containsEntry("width", 768).containsEntry("scheduler", "K_EULER");
+        assertThat(filled.input()).containsEntry("width", 512);
+    }
+
+    @Test
+    void givenABadDefault_whenTheValidatorIsMade_thenItFailsNamingTheOption() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PromptValidator(Map.of("widht", "768")))
+                .hasMessage("--default widht=768: 'widht' is not a worker-sdxl input; did you mean width?");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PromptValidator(Map.of("width", "wide")))
+                .hasMessage("--default width=wide: width 'wide' is not a whole number");
+    }
 }

@@ -1,0 +1,33 @@
+package io.sdxlbatch.run;
+
+import java.math.BigDecimal;
+
+import io.sdxlbatch.cli.ParsedCommand;
+import io.sdxlbatch.cli.UsageException;
+import io.sdxlbatch.cost.GpuPrice;
+
+/** The per-second worker price for estimates: {@code --price-per-second}, else {@code --gpu}, else ADA_24. */
+record Price(BigDecimal perSecond, String describe) {
+
+    static Price of(ParsedCommand command) {
+        if (command.option("price-per-second").isPresent()) {
+            String raw = command.option("price-per-second").get();
+            try {
+                BigDecimal value = new BigDecimal(raw.trim());
+                if (value.signum() <= 0) {
+                    throw new NumberFormatException();
+                }
+                return new Price(value, "$" + value.toPlainString() + "/s (--price-per-second)");
+            } catch (NumberFormatException e) {
+                throw new UsageException("--price-per-second '" + raw + "' is not a positive number of dollars");
+            }
+        }
+        try {
+            GpuPrice gpu = GpuPrice.byName(command.option("gpu").orElse(GpuPrice.ADA_24.name()));
+            return new Price(gpu.perSecond(), gpu.name() + " " + gpu.label() + " $" + gpu.perSecond().toPlainString()
+                    + "/s (Runpod flex price, 2026-06)");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gpu: " + e.getMessage());
+        }
+    }
+}
