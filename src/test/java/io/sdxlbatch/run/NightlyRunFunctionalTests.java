@@ -46,7 +46,8 @@ class NightlyRunFunctionalTests {
                     + " up to 4096");
             assertThat(report.get(1).get("images")).isEqualTo("images/pair_1.png;images/pair_2.png");
             assertThat(report.get(3).get("images")).isEqualTo("images/line-5.png");
-            assertThat(given.sim().jobsCreated()).as("one paid job per good row").isEqualTo(3);
+            assertThat(given.sim().acceptedPrompts()).as("only the good rows were sent, once each")
+                    .containsExactlyInAnyOrder("A red fox, in snow", "two cats", "no id given");
 
             Map<String, String> fox = report.get(0);
             SimulatedJobView served = given.sim().job(fox.get("job_id")).orElseThrow();

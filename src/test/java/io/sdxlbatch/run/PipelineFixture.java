@@ -92,14 +92,25 @@ final class PipelineFixture implements AutoCloseable {
         }
     }
 
-    /** Arguments of the run command against this fixture's simulator, fast polling and short back-offs. */
+    /**
+     * Arguments of the run command against this fixture's simulator, fast polling and short back-offs. A
+     * {@code --run-id} among {@code extra} replaces the fixture's.
+     */
     List<String> args(String... extra) {
+        List<String> more = List.of(extra);
+        String runId = more.contains("--run-id") ? more.get(more.indexOf("--run-id") + 1) : RUN_ID;
         List<String> args = new ArrayList<>(List.of("--prompts", prompts.toString(), "--output", output.toString(),
-                "--run-id", RUN_ID, "--poll-interval", "20ms",
+                "--run-id", runId, "--poll-interval", "20ms",
                 "--runpod.api-key=" + sim.apiKey(), "--runpod.endpoint-id=" + sim.endpointId(),
                 "--runpod.base-url=" + sim.baseUrl(), "--runpod.retry.initial-backoff=10ms",
                 "--runpod.retry.max-backoff=100ms", "--runpod.breaker.open-for=200ms"));
-        args.addAll(List.of(extra));
+        for (int i = 0; i < extra.length; i++) {
+            if (extra[i].equals("--run-id")) {
+                i++;
+            } else {
+                args.add(extra[i]);
+            }
+        }
         return args;
     }
 

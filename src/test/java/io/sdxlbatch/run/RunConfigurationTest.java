@@ -72,6 +72,34 @@ class RunConfigurationTest {
     }
 
     @Test
+    void aFileOfMostlyBadRowsIsStoppedByMaxRejectsBeforeAnythingIsSent() {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv(
+                "prompt,width", "fox,64", "owl,63", "cat,abc", ",64")) {
+
+            int exit = launch(given.args("--max-rejects", "2").toArray(String[]::new));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(errors()).contains("3 of 4 rows are rejected, more than --max-rejects 2")
+                    .contains("line 3: width 63 is not a positive multiple of 8");
+            assertThat(given.runDir().resolve("report/rejects.csv")).exists();
+            assertThat(given.sim().requestCount("run")).isZero();
+        }
+    }
+
+    @Test
+    void anUnknownColumnIsAWarningNormallyAndAnErrorWithStrict() {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv(
+                "prompt,negativ_prompt", "fox,blurry")) {
+
+            int exit = launch(given.args("--strict").toArray(String[]::new));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(errors()).contains("unknown columns 'negativ_prompt' (did you mean negative_prompt?)");
+            assertThat(given.sim().requestCount("run")).isZero();
+        }
+    }
+
+    @Test
     void aPromptsFileWithoutPromptColumnStopsBeforeAnythingIsSent() throws Exception {
         Path csv = Files.writeString(dir.resolve("p.csv"), "text,width\nfox,64\n");
 
