@@ -3,7 +3,10 @@ package io.sdxlbatch.harvest;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.images.ImageSource;
 import io.sdxlbatch.images.ImageStager;
 import io.sdxlbatch.images.RunFolders;
@@ -24,17 +28,18 @@ import io.sdxlbatch.time.Sleeper;
 @Configuration(proxyBeanMethods = false)
 class HarvestStepConfiguration {
 
+    /** Persisted in the job repository: renaming it breaks the restart of runs already on disk. */
     static final String STEP = "harvest";
 
     @Bean
-    SubmissionProgress submissionProgress() {
-        return new SubmissionProgress();
+    SplitProgress splitProgress() {
+        return new SplitProgress();
     }
 
     @Bean
     Step harvestStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
                      Ledger ledger, LedgerTransitions transitions, RunpodClient client, JobSubmitter submitter,
-                     SubmissionProgress progress, Clock clock, Sleeper sleeper) {
+                     SplitProgress progress, Clock clock, Sleeper sleeper) {
         ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(60)),
                 RunFolders.of(options.outputDir(), options.runId()));
         HarvestSettings settings = options.harvest();
@@ -43,6 +48,13 @@ class HarvestStepConfiguration {
                 settings, clock), progress, settings, clock, sleeper);
         return new StepBuilder(STEP, repository)
                 .tasklet(tasklet, transactions)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution stepExecution) {
+                        progress.harvestEnded();
+                        return null;
+                    }
+                })
                 .allowStartIfComplete(true)
                 .build();
     }

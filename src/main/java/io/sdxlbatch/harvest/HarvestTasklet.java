@@ -9,6 +9,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.time.Sleeper;
 
 /**
@@ -20,14 +21,14 @@ final class HarvestTasklet implements Tasklet {
     private static final Duration MIN_SLEEP = Duration.ofMillis(20);
 
     private final Supplier<Harvester> harvesters;
-    private final SubmissionProgress submission;
+    private final SplitProgress submission;
     private final HarvestSettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
     private Harvester harvester;
     private long deadline;
 
-    HarvestTasklet(Supplier<Harvester> harvesters, SubmissionProgress submission, HarvestSettings settings,
+    HarvestTasklet(Supplier<Harvester> harvesters, SplitProgress submission, HarvestSettings settings,
                    Clock clock, Sleeper sleeper) {
         this.harvesters = harvesters;
         this.submission = submission;
@@ -42,6 +43,8 @@ final class HarvestTasklet implements Tasklet {
             harvester = harvesters.get();
             deadline = clock.millis() + settings.deadline().toMillis();
         }
+        // read before the pass: a row that turns QUEUED after the pass counted must not be left behind
+        boolean submissionEnded = submission.hasSubmissionEnded();
         int inFlight;
         try {
             inFlight = harvester.pass();
@@ -49,7 +52,7 @@ final class HarvestTasklet implements Tasklet {
             finish();
             throw e;
         }
-        if (inFlight == 0 && (submission.hasEnded() || !harvester.hasUnsentRows())) {
+        if (inFlight == 0 && (submissionEnded || !harvester.hasUnsentRows())) {
             finish();
             return RepeatStatus.FINISHED;
         }

@@ -17,6 +17,7 @@ import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.ledger.LedgerState;
 import io.sdxlbatch.runpod.JobState;
+import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.runpod.RunpodException;
 
@@ -83,20 +84,36 @@ public final class Harvester implements AutoCloseable {
     }
 
     private void poll(LedgerEntry row, int queuePosition) {
+        JobStatus status;
         try {
-            JobState state = handler.handle(row, client.status(row.jobId()));
-            planner.answered(row.line(), clock.millis(), state == JobState.IN_QUEUE ? queuePosition : -1);
+            status = client.status(row.jobId());
         } catch (RunpodException.NotFound e) {
+            // only a 404 of this status call means the job is gone; one from a later /run is another matter
             handler.expired(row);
-        } catch (RunpodException.CircuitOpen e) {
-            pause(e.retryAfter().orElse(Duration.ofSeconds(30)));
+            return;
         } catch (RunpodException e) {
-            if (e instanceof RunpodException.Unauthorized) {
-                throw e;
-            }
-            log.warn("line {}: {}; polling again later", row.line(), e.getMessage());
-            planner.later(row.line(), clock.millis(), e.retryAfter().orElse(Duration.ofSeconds(5)));
+            failed(row, e);
+            return;
         }
+        try {
+            JobState state = handler.handle(row, status);
+            planner.answered(row.line(), clock.millis(), state == JobState.IN_QUEUE ? queuePosition : -1);
+        } catch (RunpodException e) {
+            failed(row, e);
+        }
+    }
+
+    private void failed(LedgerEntry row, RunpodException e) {
+        if (e instanceof RunpodException.Unauthorized
+                || (e instanceof RunpodException.NotFound nf && nf.target() == RunpodException.NotFound.Target.ENDPOINT)) {
+            throw e;
+        }
+        if (e instanceof RunpodException.CircuitOpen) {
+            pause(e.retryAfter().orElse(Duration.ofSeconds(30)));
+            return;
+        }
+        log.warn("line {}: {}; polling again later", row.line(), e.getMessage());
+        planner.later(row.line(), clock.millis(), e.retryAfter().orElse(Duration.ofSeconds(5)));
     }
 
     private synchronized void pause(Duration pause) {

@@ -3,7 +3,6 @@ package io.sdxlbatch.harvest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import io.sdxlbatch.ledger.LedgerEntry;
 /**
  * Decides which in-flight jobs are worth a /status call now. Runpod's queue is FIFO, so only running jobs and the
  * head of the queue can have changed: those are polled every {@code interval}; jobs deeper in the queue back off
- * exponentially up to {@code maxQueuedInterval}. Not thread-safe: one harvester thread owns it.
+ * exponentially up to {@code maxQueuedInterval}. Thread-safe: the harvester's poll threads report answers.
  */
 final class PollPlanner {
 
@@ -24,7 +23,7 @@ final class PollPlanner {
     private final Duration interval;
     private final Duration maxQueuedInterval;
     private final int queueHead;
-    private final Map<Integer, Plan> plans = new HashMap<>();
+    private final Map<Integer, Plan> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
     PollPlanner(Duration interval, Duration maxQueuedInterval, int queueHead) {
         this.interval = interval;

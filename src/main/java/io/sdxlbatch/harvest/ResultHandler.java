@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sdxlbatch.images.ImageStager;
+import io.sdxlbatch.images.ImageUnavailableException;
 import io.sdxlbatch.images.UnreadableImageException;
 import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.ledger.LedgerState;
@@ -80,8 +81,14 @@ final class ResultHandler {
         }
         try {
             String staged = stager.stage(row.line(), status.output());
-            transitions.harvested(row.runId(), row.line(), seen, staged);
+            int asked = row.imageCount() == null ? 1 : row.imageCount();
+            int got = status.output().images().size();
+            transitions.harvested(row.runId(), row.line(), seen, staged, got < asked
+                    ? "Runpod returned " + got + " of the " + asked + " images asked for" : null);
             badReads.remove(row.line());
+        } catch (ImageUnavailableException e) {
+            // a bucket URL stays valid for days: a failed download is tried again, not held against the image
+            log.warn("line {}: job {}: {}; trying again later", row.line(), row.jobId(), e.getMessage());
         } catch (UnreadableImageException e) {
             int reads = badReads.merge(row.line(), 1, Integer::sum);
             if (reads >= MAX_READS) {
@@ -100,14 +107,30 @@ final class ResultHandler {
             transitions.failed(row.runId(), row.line(), LedgerState.FAILED, seen, reason);
             return;
         }
+        transitions.countRetry(row.runId(), row.line());
         try {
             client.retry(row.jobId());
-            transitions.retried(row.runId(), row.line());
+            transitions.remoteStatus(row.runId(), row.line(), "IN_QUEUE", null);
             log.info("line {}: job {} {}; retried on Runpod", row.line(), row.jobId(), status.state());
-        } catch (RunpodException.NotFound | RunpodException.Rejected e) {
-            transitions.resubmit(row.runId(), row.line(), reason + "; /retry refused, submitted again");
-            submitter.submit(transitions.reloaded(row));
+        } catch (RunpodException.NotFound e) {
+            resubmit(row, reason + "; the job is gone from Runpod, submitted again");
+        } catch (RunpodException.Rejected e) {
+            // refused: the job cannot be retried, or an earlier /retry of ours whose answer was lost re-queued it
+            JobState now = client.status(row.jobId()).state();
+            if (now == JobState.FAILED || now == JobState.TIMED_OUT) {
+                resubmit(row, reason + "; /retry refused, submitted again");
+            }
+        } catch (RunpodException e) {
+            if (e.certainlyNotAccepted()) {
+                transitions.uncountRetry(row.runId(), row.line());
+            }
+            throw e;
         }
+    }
+
+    private void resubmit(LedgerEntry row, String reason) {
+        transitions.resubmit(row.runId(), row.line(), reason);
+        submitter.submit(transitions.reloaded(row));
     }
 
     private static Long seedOf(JobStatus status) {

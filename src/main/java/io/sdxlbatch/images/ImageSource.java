@@ -26,7 +26,10 @@ public final class ImageSource {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    /** The image's bytes; throws {@link UnreadableImageException} when they cannot be had. */
+    /**
+     * The image's bytes; throws {@link UnreadableImageException} when the data is broken, and
+     * {@link ImageUnavailableException} when a download failed this time.
+     */
     public byte[] bytes(OutputImage image) {
         if (image.isDataUri()) {
             try {
@@ -54,16 +57,16 @@ public final class ImageSource {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new UnreadableImageException("download of " + uri.getHost() + uri.getPath()
+                throw new ImageUnavailableException("download of " + uri.getHost() + uri.getPath()
                         + " answered HTTP " + response.statusCode(), null);
             }
             return response.body();
         } catch (IOException e) {
-            throw new UnreadableImageException("download of " + uri.getHost() + uri.getPath() + " failed: "
+            throw new ImageUnavailableException("download of " + uri.getHost() + uri.getPath() + " failed: "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnreadableImageException("interrupted while downloading", e);
+            throw new ImageUnavailableException("interrupted while downloading", e);
         }
     }
 }

@@ -20,6 +20,7 @@ import io.sdxlbatch.ledger.LedgerTransitions;
 @Configuration(proxyBeanMethods = false)
 class PublishStepConfiguration {
 
+    /** Persisted in the job repository: renaming it breaks the restart of runs already on disk. */
     static final String STEP = "publish";
     private static final Logger log = LoggerFactory.getLogger(PublishStepConfiguration.class);
 

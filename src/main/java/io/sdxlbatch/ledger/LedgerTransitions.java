@@ -46,26 +46,37 @@ public final class LedgerTransitions {
                 status, delayMs, runId, line));
     }
 
-    /** Runpod re-queued the same job id via /retry. */
-    public void retried(String runId, int line) {
-        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET RETRIES = RETRIES + 1,"
-                + " REMOTE_STATUS = 'IN_QUEUE' WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'", runId, line));
+    /**
+     * Counts a retry before it is asked for, like a submission's intent: a /retry whose answer is lost still
+     * counts against --max-retries.
+     */
+    public void countRetry(String runId, int line) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET RETRIES = RETRIES + 1"
+                + " WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'", runId, line));
     }
 
-    /** /retry was no longer possible: the row goes back to be submitted as a new job. */
+    /** The /retry certainly did not reach Runpod (429, 503, no connection): it does not count. */
+    public void uncountRetry(String runId, int line) {
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET RETRIES = RETRIES - 1"
+                + " WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED' AND RETRIES > 0", runId, line));
+    }
+
+    /** The failed job cannot come back under its id: the row is submitted again as a new job (retry counted). */
     public void resubmit(String runId, int line, String reason) {
-        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'PENDING', RETRIES = RETRIES + 1,"
-                + " JOB_ID = NULL, ERROR = ? WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'",
-                clip(reason), runId, line));
+        ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'PENDING', JOB_ID = NULL,"
+                + " ERROR = ? WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'", clip(reason), runId, line));
     }
 
-    /** The images were read and staged; Runpod's timings are kept exactly as reported. */
-    public void harvested(String runId, int line, RemoteResult result, String stagedImages) {
+    /**
+     * The images were read and staged; Runpod's timings are kept exactly as reported. {@code note} says what was
+     * odd about a result that is still kept (e.g. fewer images than asked for), or is null.
+     */
+    public void harvested(String runId, int line, RemoteResult result, String stagedImages, String note) {
         ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'HARVESTED', REMOTE_STATUS = ?,"
                 + " COMPLETED_AT = ?, HARVESTED_AT = ?, DELAY_MS = ?, EXECUTION_MS = ?, WORKER_ID = ?, SEED = ?,"
-                + " IMAGES = ?, ERROR = NULL WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'",
+                + " IMAGES = ?, ERROR = ? WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'",
                 result.remoteStatus(), result.seenAt(), result.seenAt(), result.delayMs(), result.executionMs(),
-                result.workerId(), result.seed(), stagedImages, runId, line));
+                result.workerId(), result.seed(), stagedImages, note, runId, line));
     }
 
     /** A final failure with its own reason; timings are kept when Runpod sent them. */

@@ -28,6 +28,7 @@ import io.sdxlbatch.runpod.RunpodClient;
 @Configuration(proxyBeanMethods = false)
 class ReportStepConfiguration {
 
+    /** Persisted in the job repository: renaming it breaks the restart of runs already on disk. */
     static final String STEP = "report";
 
     @Bean

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
-import io.sdxlbatch.harvest.SubmissionProgress;
+import io.sdxlbatch.config.SplitProgress;
 
 /**
  * The nightly job, and nothing else: load the CSV into the ledger; submit and harvest side by side (results expire
@@ -30,7 +30,7 @@ class NightlyJobConfiguration {
     @Bean
     Job nightlyJob(JobRepository repository, @Qualifier("loadStep") Step load, @Qualifier("submitStep") Step submit,
                    @Qualifier("harvestStep") Step harvest, @Qualifier("publishStep") Step publish,
-                   @Qualifier("reportStep") Step report, SubmissionProgress progress) {
+                   @Qualifier("reportStep") Step report, SplitProgress progress) {
         Flow submitting = new FlowBuilder<SimpleFlow>("submitting").start(submit).build();
         Flow harvesting = new FlowBuilder<SimpleFlow>("harvesting").start(harvest).build();
         Flow sideBySide = new FlowBuilder<SimpleFlow>("submitAndHarvest")
@@ -40,7 +40,7 @@ class NightlyJobConfiguration {
         Flow nightly = new FlowBuilder<SimpleFlow>("nightlyFlow")
                 .start(load)
                 .next(sideBySide).on("*").to(publish)
-                .next(report)
+                .from(publish).on("*").to(report)
                 .build();
         return new JobBuilder(JOB, repository)
                 .listener(new JobExecutionListener() {

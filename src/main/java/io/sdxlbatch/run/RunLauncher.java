@@ -84,7 +84,8 @@ public final class RunLauncher {
             }
             root = t;
         }
-        return root == failure ? failure.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+        boolean ours = root.getClass().getName().startsWith("io.sdxlbatch.");
+        return root == failure || ours ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** A bad key or an unknown endpoint: every request will be refused the same way. */

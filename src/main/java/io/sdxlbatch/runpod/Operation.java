@@ -9,7 +9,9 @@ public enum Operation {
     RUNSYNC("POST", "runsync", false, 2000, 400),
     STATUS("GET", "status", true, 2000, 400),
     CANCEL("POST", "cancel", true, 100, 20),
-    RETRY("POST", "retry", true, 100, 20),
+    // not idempotent: a repeated /retry whose first answer was lost is refused (the job is queued again), and
+    // reading that refusal as "retry impossible" would pay for a second job
+    RETRY("POST", "retry", false, 100, 20),
     PURGE_QUEUE("POST", "purge-queue", true, 2, 1),
     HEALTH("GET", "health", true, 100, 10);
 

@@ -2,6 +2,7 @@ package io.sdxlbatch.submit;
 
 import java.time.Duration;
 
+import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerState;
 import io.sdxlbatch.time.Sleeper;
@@ -18,20 +19,32 @@ public final class InFlightGate {
     private final Ledger ledger;
     private final String runId;
     private final int maxInFlight;
+    private final SplitProgress progress;
     private final Sleeper sleeper;
 
-    public InFlightGate(Ledger ledger, String runId, int maxInFlight, Sleeper sleeper) {
+    public InFlightGate(Ledger ledger, String runId, int maxInFlight, SplitProgress progress, Sleeper sleeper) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("max in flight must be at least 1, was " + maxInFlight);
         }
         this.ledger = ledger;
         this.runId = runId;
         this.maxInFlight = maxInFlight;
+        this.progress = progress;
         this.sleeper = sleeper;
     }
 
+    /**
+     * Returns when one more job may be sent. Throws {@link HarvestStoppedException} once the harvester has ended:
+     * no slot would ever free up, and a job sent now would be paid for with nobody to collect it.
+     */
     public void awaitCapacity() throws InterruptedException {
-        while (ledger.countByState(runId).getOrDefault(LedgerState.QUEUED, 0) >= maxInFlight) {
+        while (true) {
+            if (progress.hasHarvestEnded()) {
+                throw new HarvestStoppedException();
+            }
+            if (ledger.countByState(runId).getOrDefault(LedgerState.QUEUED, 0) < maxInFlight) {
+                return;
+            }
             sleeper.sleep(RECHECK);
         }
     }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.sdxlbatch.config.RunOptions;
-import io.sdxlbatch.harvest.SubmissionProgress;
+import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.ledger.LedgerTransitions;
@@ -27,6 +27,7 @@ import io.sdxlbatch.time.Sleeper;
 @Configuration(proxyBeanMethods = false)
 class SubmitStepConfiguration {
 
+    /** Persisted in the job repository: renaming it breaks the restart of runs already on disk. */
     static final String STEP = "submit";
     private static final int PASSES = 3;
 
@@ -37,8 +38,8 @@ class SubmitStepConfiguration {
 
     @Bean
     Step submitStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
-                    Ledger ledger, JobSubmitter submitter, SubmissionProgress progress, Sleeper sleeper) {
-        InFlightGate gate = new InFlightGate(ledger, options.runId(), options.maxInFlight(), sleeper);
+                    Ledger ledger, JobSubmitter submitter, SplitProgress progress, Sleeper sleeper) {
+        InFlightGate gate = new InFlightGate(ledger, options.runId(), options.maxInFlight(), progress, sleeper);
         return new StepBuilder(STEP, repository)
                 .<LedgerEntry, LedgerEntry>chunk(options.chunkSize())
                 .transactionManager(transactions)
@@ -47,7 +48,7 @@ class SubmitStepConfiguration {
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
-                        progress.ended();
+                        progress.submissionEnded();
                         return null;
                     }
                 })

@@ -22,7 +22,12 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
 
     private final JobSubmitter submitter;
     private final InFlightGate gate;
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
     private final Sleeper sleeper;
+    /** Grows while sends fail in a row, so an unreachable endpoint is not raced through row by row. */
+    private Duration pause = FIRST_PAUSE;
 
     SubmitWriter(JobSubmitter submitter, InFlightGate gate, Sleeper sleeper) {
         this.submitter = submitter;
@@ -44,7 +49,12 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
             try {
                 JobSubmitter.Outcome outcome = submitter.submit(row);
                 if (outcome == JobSubmitter.Outcome.AMBIGUOUS || outcome == JobSubmitter.Outcome.NOT_SENT) {
-                    log.warn("line {}: not confirmed by Runpod, will try again: {}", row.line(), outcome);
+                    log.warn("line {}: not confirmed by Runpod ({}); trying it again later, pausing {} ms",
+                            row.line(), outcome, pause.toMillis());
+                    sleeper.sleep(pause);
+                    pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                } else {
+                    pause = FIRST_PAUSE;
                 }
                 return;
             } catch (RunpodException.CircuitOpen e) {

@@ -18,11 +18,14 @@ class CommandsTest {
     }
 
     @Test
-    void givenRunCommand_whenItsOptionsAreListed_thenEveryDocumentedOptionTakesAValue() {
+    void givenRunCommand_whenItsOptionsAreListed_thenFlagsAreTheOnlyOnesWithoutAValue() {
         assertThat(Commands.RUN.options()).extracting(OptionSpec::name).containsExactly("prompts", "output",
                 "run-id", "max-in-flight", "chunk-size", "max-retries", "poll-interval", "deadline",
-                "execution-timeout", "ttl");
-        assertThat(Commands.RUN.options()).allMatch(OptionSpec::takesValue);
+                "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu", "price-per-second");
+        assertThat(Commands.RUN.options()).filteredOn(o -> !o.takesValue()).extracting(OptionSpec::name)
+                .containsExactly("strict", "dry-run");
+        assertThat(Commands.RUN.options()).filteredOn(OptionSpec::repeatable).extracting(OptionSpec::name)
+                .containsExactly("default");
     }
 
     @Test

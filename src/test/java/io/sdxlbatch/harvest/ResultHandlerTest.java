@@ -53,12 +53,17 @@ class ResultHandlerTest {
 
     private LedgerEntry queuedRow() {
         db = new FileLedger(dir);
+        return queuedRowWithImages(1);
+    }
+
+    private LedgerEntry queuedRowWithImages(int images) {
         client = new RunpodClient(RunpodSettings.of(server.baseUrl(), "ep", "key")
                 .withRetry(new RunpodSettings.RetrySettings(1, null, null, null)), Clock.systemUTC(), d -> { });
         ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(5)), RunFolders.of(dir, "r"));
         JobSubmitter submitter = new JobSubmitter(client, db.transitions, Clock.systemUTC());
         handler = new ResultHandler(client, db.transitions, stager, submitter, Clock.systemUTC(), 1);
-        db.pending("r", 2, "fox");
+        db.ledger.addIfAbsent("r", 2, "id2", io.sdxlbatch.ledger.RequestCodec.encode(java.util.Map.of("prompt",
+                "fox"), null), "{}", LedgerState.PENDING, images, null);
         db.transitions.intendToSend("r", 2);
         db.transitions.sent("r", 2, "job-1", 1L);
         return db.ledger.get("r", 2);
@@ -101,9 +106,66 @@ class ResultHandlerTest {
     }
 
     @Test
+    void aRetryRefusedBecauseAnEarlierOneAlreadyWorkedDoesNotPayForASecondJob() {
+        LedgerEntry row = queuedRow();
+        JobStatus failed = status("{\"id\":\"job-1\",\"status\":\"FAILED\"}");
+        server.then(Answer.json(400, "{\"error\":\"job is not in a retryable state\"}"))
+                .then(Answer.json(200, "{\"id\":\"job-1\",\"status\":\"IN_QUEUE\"}"));
+
+        handler.handle(row, failed);
+
+        assertThat(server.received()).extracting(ScriptedServer.Received::path).doesNotContain("/v2/ep/run");
+        assertThat(db.ledger.get("r", 2).jobId()).isEqualTo("job-1");
+        assertThat(db.ledger.get("r", 2).retries()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWhoseAnswerIsLostIsNotSentAgainAndStillCounts() {
+        LedgerEntry row = queuedRow();
+        JobStatus failed = status("{\"id\":\"job-1\",\"status\":\"FAILED\"}");
+        server.then(Answer.dropConnection()).always(Answer.json(200, "{\"id\":\"job-1\",\"status\":\"IN_QUEUE\"}"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handle(row, failed))
+                .isInstanceOf(io.sdxlbatch.runpod.RunpodException.NoAnswer.class);
+
+        assertThat(server.received()).extracting(ScriptedServer.Received::path)
+                .filteredOn(path -> path.contains("/retry/")).hasSize(1);
+        assertThat(db.ledger.get("r", 2).retries()).isEqualTo(1);
+    }
+
+    @Test
+    void fewerImagesThanAskedForAreKeptAndTheShortfallIsSaid() {
+        db = new FileLedger(dir);
+        queuedRowWithImages(2);
+
+        handler.handle(db.ledger.get("r", 2), status("{\"id\":\"job-1\",\"status\":\"COMPLETED\","
+                + "\"output\":{\"images\":[\"data:image/png;base64," + pngBase64() + "\"],\"seed\":5}}"));
+
+        assertThat(db.ledger.get("r", 2).state()).isEqualTo(LedgerState.HARVESTED);
+        assertThat(db.ledger.get("r", 2).error()).isEqualTo("Runpod returned 1 of the 2 images asked for");
+    }
+
+    @Test
+    void aFailedDownloadIsTriedAgainLaterWithoutCountingAgainstTheImage() throws IOException {
+        LedgerEntry row = queuedRow();
+        try (ScriptedServer bucket = new ScriptedServer()) {
+            bucket.always(Answer.json(503, "busy"));
+            String url = bucket.baseUrl().resolve("/bucket/x.png").toString();
+            String answer = "{\"id\":\"job-1\",\"status\":\"COMPLETED\",\"output\":[{\"image_url\":\"" + url
+                    + "\"}]}";
+
+            for (int read = 0; read < ResultHandler.MAX_READS + 1; read++) {
+                handler.handle(row, status(answer));
+            }
+
+            assertThat(db.ledger.get("r", 2).state()).isEqualTo(LedgerState.QUEUED);
+        }
+    }
+
+    @Test
     void aFailedJobWithoutRetriesLeftFailsWithTheWorkersError() {
         LedgerEntry row = queuedRow();
-        db.transitions.retried("r", 2);
+        db.transitions.countRetry("r", 2);
         JobStatus failed = status("{\"id\":\"job-1\",\"status\":\"FAILED\",\"delayTime\":5,\"executionTime\":7,"
                 + "\"error\":[\"Unexpected input. colour is not a valid input option.\"]}");
 

@@ -24,8 +24,10 @@ class FaultsFunctionalTests {
     void theRunFinishesThroughEveryFaultAndReportsEachFailureWithItsReason() throws Exception {
         FaultSettings faults = FaultSettings.none().withHttp429(0.05).withHttp5xx(0.05).withDrop(0.05)
                 .withDropAfterAccept(0.05).withWorkerFailure(0.25).withNoOutput(0.1).withCorrupt(0.3);
+        // Retention 4 h simulated (72 s real at this scale): Retry-After waits stay real seconds, and at the default
+        // 30 min (9 s real) a 429 burst alone could outlast a result. Expiry has its own test below.
         SimulatorSettings flaky = SimulatorSettings.defaults().withTimeScale(200).withColdStartMs(2000, 4000)
-                .withExecutionMs(6000, 9000).withFaults(faults).withSeed(11);
+                .withExecutionMs(6000, 9000).withRetentionMs(4 * 3_600_000L).withFaults(faults).withSeed(11);
         try (PipelineFixture given = new PipelineFixture(dir, flaky).numberedCsv(30)) {
 
             int exit = RestartFunctionalTests.runUntilFinished(given);

@@ -45,6 +45,24 @@ class RestartFunctionalTests {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void whenHarvestingStopsSubmissionStopsTooInsteadOfPayingForJobsNobodyCollects() {
+        SimulatorSettings slow = SimulatorSettings.defaults().withWorkers(1).withTimeScale(20)
+                .withColdStartMs(2000, 2000).withExecutionMs(6000, 8000);
+        try (PipelineFixture given = new PipelineFixture(dir, slow).numberedCsv(10)) {
+
+            int exit = given.run("--deadline", "300ms", "--max-in-flight", "2");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(given.sim().jobsCreated()).as("only what was in flight when harvesting stopped")
+                    .isLessThanOrEqualTo(3);
+            assertThat(given.runDir().resolve("report/jobs.csv")).exists();
+            assertThat(given.run("--max-in-flight", "2")).isZero();
+            assertThat(given.sim().jobsCreated()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void aLostAnswerIsResentAndFlaggedAsAPossibleDuplicateAndNothingElseIs() {
         SimulatorSettings lossy = SimulatorSettings.defaults().withTimeScale(200).withColdStartMs(2000, 2000)
                 .withExecutionMs(6000, 6000).withFaults(FaultSettings.none().withDropAfterAccept(0.4)).withSeed(7);
