@@ -15,9 +15,9 @@ import io.sdxlbatch.images.ImageNames;
  */
 public final class PromptValidator {
 
-    private final Map<String, Integer> idsSeen = new LinkedHashMap<>();
+    private final LineIndex idsSeen = new LineIndex();
     /** Image file names already claimed, lower-cased: macOS and Windows do not tell "Fox" from "fox". */
-    private final Map<String, Integer> filesClaimed = new LinkedHashMap<>();
+    private final LineIndex filesClaimed = new LineIndex();
 
     private final Map<SdxlInput, Object> defaults;
 
@@ -71,8 +71,8 @@ public final class PromptValidator {
 
     private String promptId(int line, String given, List<String> problems) {
         String id = given.isEmpty() ? "line-" + line : given;
-        Integer first = idsSeen.putIfAbsent(id, line);
-        if (first != null) {
+        int first = idsSeen.putIfAbsent(id, line);
+        if (first != 0) {
             problems.add("line " + line + ": id '" + id + "' is already used on line " + first);
         }
         return id;
@@ -82,13 +82,13 @@ public final class PromptValidator {
         int count = input.get(SdxlInput.NUM_IMAGES.key()) instanceof Integer n ? n : 1;
         List<String> names = ImageNames.of(id, count);
         for (String name : names) {
-            Integer other = filesClaimed.get(name.toLowerCase(Locale.ROOT));
-            if (other != null) {
+            int other = filesClaimed.get(name.toLowerCase(Locale.ROOT));
+            if (other != 0) {
                 problems.add("line " + line + ": id '" + id + "' would write images/" + name
                         + ", which the row on line " + other + " already writes; choose another id");
                 return;
             }
         }
-        names.forEach(name -> filesClaimed.put(name.toLowerCase(Locale.ROOT), line));
+        names.forEach(name -> filesClaimed.putIfAbsent(name.toLowerCase(Locale.ROOT), line));
     }
 }

@@ -27,9 +27,11 @@ public enum SdxlInput {
     public enum Type { STRING, INTEGER, FLOAT }
 
     private final Type type;
+    private final String key;
 
     SdxlInput(Type type) {
         this.type = type;
+        this.key = name().toLowerCase(Locale.ROOT);
     }
 
     public Type type() {
@@ -38,7 +40,7 @@ public enum SdxlInput {
 
     /** The key as the worker spells it, e.g. {@code num_inference_steps}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     public static Optional<SdxlInput> byKey(String key) {
