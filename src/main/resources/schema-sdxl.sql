@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS SDXL_JOB_ID (
   RECEIVED_AT BIGINT NOT NULL,
   PRIMARY KEY (RUN_ID, JOB_ID)
 );
--- Who is running a run, so a restart can tell a dead process from a live one.
+-- Which prompts file, endpoint and process each run belongs to: dry runs estimate from earlier runs on the same
+-- endpoint. (Whether a run's process is alive is proven by the output folder's OS lock, not by this table.)
 CREATE TABLE IF NOT EXISTS SDXL_RUN (
   RUN_ID VARCHAR(200) NOT NULL PRIMARY KEY,
   PROMPTS_FILE VARCHAR(4000) NOT NULL,

@@ -25,17 +25,7 @@ public final class RequestCodec {
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("input", input);
         if (policy != null) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            if (policy.executionTimeout() != null) {
-                p.put("executionTimeout", policy.executionTimeout().toMillis());
-            }
-            if (policy.ttl() != null) {
-                p.put("ttl", policy.ttl().toMillis());
-            }
-            if (policy.lowPriority() != null) {
-                p.put("lowPriority", policy.lowPriority());
-            }
-            stored.put("policy", p);
+            stored.put("policy", policy.asJson());
         }
         return JSON.writeValueAsString(stored);
     }

@@ -27,18 +27,8 @@ final class RunpodJson {
         if (request.webhook() != null) {
             body.put("webhook", request.webhook().toString());
         }
-        JobPolicy policy = request.policy();
-        if (policy != null) {
-            ObjectNode node = body.putObject("policy");
-            if (policy.executionTimeout() != null) {
-                node.put("executionTimeout", policy.executionTimeout().toMillis());
-            }
-            if (policy.ttl() != null) {
-                node.put("ttl", policy.ttl().toMillis());
-            }
-            if (policy.lowPriority() != null) {
-                node.put("lowPriority", policy.lowPriority());
-            }
+        if (request.policy() != null) {
+            body.set("policy", mapper.valueToTree(request.policy().asJson()));
         }
         return mapper.writeValueAsBytes(body);
     }
