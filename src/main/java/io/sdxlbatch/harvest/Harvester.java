@@ -104,8 +104,7 @@ public final class Harvester implements AutoCloseable {
     }
 
     private void failed(LedgerEntry row, RunpodException e) {
-        if (e instanceof RunpodException.Unauthorized
-                || (e instanceof RunpodException.NotFound nf && nf.target() == RunpodException.NotFound.Target.ENDPOINT)) {
+        if (e.refusesEveryRequest()) {
             throw e;
         }
         if (e instanceof RunpodException.CircuitOpen) {

@@ -61,7 +61,8 @@ final class DryRun {
                                       String endpointKey, PrintStream out) {
         String basis = history.map(h -> "measured: " + h.images() + " earlier images on " + endpointKey
                         + ", median " + round(h.referenceSeconds()) + " s per 1024x1024 image")
-                .orElse("typical figure, not measured on your endpoint: ~" + (int) WorkEstimate.TYPICAL_REFERENCE_SECONDS
+                .orElse("typical figure, not measured on your endpoint: ~"
+                        + (int) WorkEstimate.TYPICAL_REFERENCE_SECONDS
                         + " s per 1024x1024 image at default steps on a 4090 (Runpod quotes 6-15 s)");
         BigDecimal cost = price.perSecond().multiply(BigDecimal.valueOf(seconds));
         out.printf("  estimated GPU execution: %s s (%s)%n", round(seconds), basis);

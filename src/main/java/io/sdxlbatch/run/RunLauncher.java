@@ -91,8 +91,7 @@ public final class RunLauncher {
     /** A bad key or an unknown endpoint: every request will be refused the same way. */
     private static boolean isEndpointRefusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RunpodException.Unauthorized || (t instanceof RunpodException.NotFound nf
-                    && nf.target() == RunpodException.NotFound.Target.ENDPOINT)) {
+            if (t instanceof RunpodException e && e.refusesEveryRequest()) {
                 return true;
             }
         }
@@ -107,7 +106,8 @@ public final class RunLauncher {
             List<Throwable> failures = execution.getAllFailureExceptions();
             failures.stream().filter(f -> !FLOW_WRAPPER.equals(f.getMessage())).map(RunLauncher::reason)
                     .distinct().forEach(m -> out.println("stopped: " + m));
-            if (ledger.jobIdsReceived(options.runId()) == 0 && failures.stream().anyMatch(RunLauncher::isEndpointRefusal)) {
+            boolean refused = failures.stream().anyMatch(RunLauncher::isEndpointRefusal);
+            if (refused && ledger.jobIdsReceived(options.runId()) == 0) {
                 out.println("Nothing was submitted: fix the configuration and run the same command again.");
                 return ExitCode.CONFIGURATION;
             }

@@ -44,6 +44,11 @@ public abstract sealed class RunpodException extends RuntimeException {
         return false;
     }
 
+    /** A bad key or an unknown endpoint: every further request would be refused the same way. */
+    public boolean refusesEveryRequest() {
+        return this instanceof Unauthorized || (this instanceof NotFound nf && nf.target() == NotFound.Target.ENDPOINT);
+    }
+
     /** How long the server (or our own breaker) asked us to wait, when it said. */
     public Optional<Duration> retryAfter() {
         return Optional.empty();

@@ -78,7 +78,6 @@ public final class JobSubmitter {
      * pauses or stops submitting instead of burning through the file.
      */
     static boolean concernsEveryRow(RunpodException e) {
-        return e instanceof RunpodException.Unauthorized || e instanceof RunpodException.NotFound
-                || e instanceof RunpodException.CircuitOpen;
+        return e.refusesEveryRequest() || e instanceof RunpodException.CircuitOpen;
     }
 }

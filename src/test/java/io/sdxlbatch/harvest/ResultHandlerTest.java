@@ -173,7 +173,8 @@ class ResultHandlerTest {
 
         LedgerEntry after = db.ledger.get("r", 2);
         assertThat(after.state()).isEqualTo(LedgerState.FAILED);
-        assertThat(after.error()).isEqualTo("FAILED: validation: Unexpected input. colour is not a valid input option.");
+        assertThat(after.error())
+                .isEqualTo("FAILED: validation: Unexpected input. colour is not a valid input option.");
         assertThat(after.executionMs()).isEqualTo(7);
         assertThat(row.retries()).isZero();
     }

@@ -57,7 +57,8 @@ class NightlyRunFunctionalTests {
             assertThat(image.getWidth()).isEqualTo(256);
             assertThat(image.getHeight()).isEqualTo(128);
             PipelineFixture.assertSamePixels(given.runDir().resolve("images/fox.png"), served.pngs().get(0));
-            assertThat(Files.readString(given.runDir().resolve("images/fox.png"), java.nio.charset.StandardCharsets.ISO_8859_1))
+            assertThat(Files.readString(given.runDir().resolve("images/fox.png"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1))
                     .contains("parameters").contains("A red fox, in snow").contains("Seed: 42");
             assertThat(given.runDir().resolve("report/summary.json")).content().contains("\"REJECTED\" : 1");
         }

@@ -139,7 +139,8 @@ final class PipelineFixture implements AutoCloseable {
 
     /** Job ids the ledger ever received for a line (after the application has closed its database). */
     List<String> jobIdsOf(int line) {
-        String url = "jdbc:hsqldb:file:" + output.resolve(".sdxl-batch/jobs").toAbsolutePath() + ";shutdown=true;ifexists=true";
+        String url = "jdbc:hsqldb:file:" + output.resolve(".sdxl-batch/jobs").toAbsolutePath()
+                + ";shutdown=true;ifexists=true";
         try (Connection c = DriverManager.getConnection(url, "SA", "");
              PreparedStatement s = c.prepareStatement("SELECT JOB_ID FROM SDXL_JOB_ID WHERE RUN_ID = ? AND LINE = ?"
                      + " ORDER BY RECEIVED_AT")) {
