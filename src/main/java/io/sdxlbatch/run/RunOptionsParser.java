@@ -22,7 +22,18 @@ public final class RunOptionsParser {
     private RunOptionsParser() {
     }
 
+    /** Environment variables for defaults that a cron line or service unit would rather not spell out. */
+    static final String DEFAULT_PREFIX = "SDXL_DEFAULT_";
+
     public static RunOptions parse(ParsedCommand command, Clock clock) {
+        return parse(command, clock, System.getenv());
+    }
+
+    /**
+     * The run's options: each from the command line, else from the environment ({@code SDXL_DEFAULT_<INPUT>},
+     * {@code SDXL_EXECUTION_TIMEOUT}, {@code SDXL_TTL}), else the built-in default.
+     */
+    public static RunOptions parse(ParsedCommand command, Clock clock, java.util.Map<String, String> environment) {
         Path prompts = command.option("prompts").map(Path::of).orElse(DEFAULT_PROMPTS);
         Path output = command.option("output").map(Path::of).orElse(DEFAULT_OUTPUT);
         String runId = command.option("run-id").orElseGet(() -> defaultRunId(prompts, clock));
@@ -32,18 +43,29 @@ public final class RunOptionsParser {
             HarvestSettings harvest = new HarvestSettings(poll, max(poll, d.maxQueuedInterval()), d.queueHead(),
                     d.threads(), integer(command, "max-retries", d.maxRetries()),
                     duration(command, "deadline", d.deadline()));
-            JobPolicy policy = new JobPolicy(duration(command, "execution-timeout", Duration.ofMinutes(5)),
-                    duration(command, "ttl", null), null);
+            JobPolicy policy = new JobPolicy(
+                    duration(command, "execution-timeout", environment.get("SDXL_EXECUTION_TIMEOUT"),
+                            Duration.ofMinutes(5)),
+                    duration(command, "ttl", environment.get("SDXL_TTL"), null), null);
             return new RunOptions(prompts, output, runId, integer(command, "max-in-flight", 100),
-                    integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command));
+                    integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command, environment));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    /** {@code --default width=768 --default scheduler=K_EULER}: checked against the schema by the validator. */
-    static java.util.Map<String, String> inputDefaults(ParsedCommand command) {
+    /**
+     * {@code SDXL_DEFAULT_WIDTH=768} from the environment, then {@code --default width=768} on the command line,
+     * which wins; both are checked against the schema by the validator.
+     */
+    static java.util.Map<String, String> inputDefaults(ParsedCommand command,
+                                                       java.util.Map<String, String> environment) {
         java.util.Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith(DEFAULT_PREFIX) && name.length() > DEFAULT_PREFIX.length()) {
+                defaults.put(name.substring(DEFAULT_PREFIX.length()).toLowerCase(java.util.Locale.ROOT), value);
+            }
+        });
         for (String pair : command.values("default")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -69,17 +91,26 @@ public final class RunOptionsParser {
         return (name.isEmpty() ? "prompts" : name) + "-" + LocalDate.now(clock);
     }
 
+    private static Duration duration(ParsedCommand command, String name, String fromEnvironment, Duration fallback) {
+        if (command.option(name).isEmpty() && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return parseDuration("SDXL_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), fromEnvironment);
+        }
+        return duration(command, name, fallback);
+    }
+
+    private static Duration parseDuration(String name, String v) {
+        if (v.trim().matches("\\d+")) {
+            throw new UsageException(name + " '" + v + "' needs a unit (e.g. 500ms, 30s, 5m, 2h)");
+        }
+        try {
+            return DurationStyle.detectAndParse(v.trim());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + " '" + v + "' is not a duration (e.g. 500ms, 30s, 5m, 2h)");
+        }
+    }
+
     private static Duration duration(ParsedCommand command, String name, Duration fallback) {
-        return command.option(name).map(v -> {
-            if (v.trim().matches("\\d+")) {
-                throw new UsageException("--" + name + " '" + v + "' needs a unit (e.g. 500ms, 30s, 5m, 2h)");
-            }
-            try {
-                return DurationStyle.detectAndParse(v);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--" + name + " '" + v + "' is not a duration (e.g. 500ms, 30s, 5m, 2h)");
-            }
-        }).orElse(fallback);
+        return command.option(name).map(v -> parseDuration("--" + name, v)).orElse(fallback);
     }
 
     private static int integer(ParsedCommand command, String name, int fallback) {

@@ -25,7 +25,7 @@ class RunOptionsParserTest {
     private static final Clock TOKYO = Clock.fixed(NIGHT, ZoneId.of("Asia/Tokyo"));
 
     private static RunOptions parse(Clock clock, String... args) {
-        return RunOptionsParser.parse(new ArgParser(Commands.ALL).parse(args), clock);
+        return RunOptionsParser.parse(new ArgParser(Commands.ALL).parse(args), clock, java.util.Map.of());
     }
 
     @Test
@@ -136,5 +136,25 @@ class RunOptionsParserTest {
     void givenADurationWithoutUnit_whenParsed_thenItIsRefusedRatherThanReadAsMilliseconds() {
         assertThatThrownBy(() -> parse(UTC, "--poll-interval", "1"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("needs a unit");
+    }
+
+    @Test
+    void givenDefaultsInTheEnvironment_whenParsed_thenTheyApplyAndTheCommandLineWins() {
+        java.util.Map<String, String> environment = java.util.Map.of("SDXL_DEFAULT_WIDTH", "768",
+                "SDXL_DEFAULT_NUM_INFERENCE_STEPS", "30", "SDXL_EXECUTION_TIMEOUT", "3m", "HOME", "/root");
+
+        RunOptions options = RunOptionsParser.parse(new ArgParser(Commands.ALL).parse("--default", "width=512"), UTC,
+                environment);
+
+        assertThat(options.inputDefaults()).containsOnly(java.util.Map.entry("width", "512"),
+                java.util.Map.entry("num_inference_steps", "30"));
+        assertThat(options.policy().executionTimeout()).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void givenABadDurationInTheEnvironment_whenParsed_thenTheErrorNamesTheVariable() {
+        assertThatThrownBy(() -> RunOptionsParser.parse(new ArgParser(Commands.ALL).parse(), UTC,
+                java.util.Map.of("SDXL_TTL", "soon")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("SDXL_TTL 'soon' is not a duration");
     }
 }
