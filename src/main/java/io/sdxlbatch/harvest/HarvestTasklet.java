@@ -45,6 +45,7 @@ final class HarvestTasklet implements Tasklet {
         }
         // read before the pass: a row that turns QUEUED after the pass counted must not be left behind
         boolean submissionEnded = submission.hasSubmissionEnded();
+        boolean unsent = harvester.hasUnsentRows();
         int inFlight;
         try {
             inFlight = harvester.pass();
@@ -52,7 +53,7 @@ final class HarvestTasklet implements Tasklet {
             finish();
             throw e;
         }
-        if (inFlight == 0 && (submissionEnded || !harvester.hasUnsentRows())) {
+        if (inFlight == 0 && (submissionEnded || !unsent)) {
             finish();
             return RepeatStatus.FINISHED;
         }

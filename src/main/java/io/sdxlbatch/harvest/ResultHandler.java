@@ -116,8 +116,7 @@ final class ResultHandler {
             resubmit(row, reason + "; the job is gone from Runpod, submitted again");
         } catch (RunpodException.Rejected e) {
             // refused: the job cannot be retried, or an earlier /retry of ours whose answer was lost re-queued it
-            JobState now = client.status(row.jobId()).state();
-            if (now == JobState.FAILED || now == JobState.TIMED_OUT) {
+            if (stillFailed(row)) {
                 resubmit(row, reason + "; /retry refused, submitted again");
             }
         } catch (RunpodException e) {
@@ -125,6 +124,16 @@ final class ResultHandler {
                 transitions.uncountRetry(row.runId(), row.line());
             }
             throw e;
+        }
+    }
+
+    /** After a refused /retry: still FAILED or TIMED_OUT, or gone (a failed job has no result to lose)? */
+    private boolean stillFailed(LedgerEntry row) {
+        try {
+            JobState now = client.status(row.jobId()).state();
+            return now == JobState.FAILED || now == JobState.TIMED_OUT;
+        } catch (RunpodException.NotFound gone) {
+            return true;
         }
     }
 

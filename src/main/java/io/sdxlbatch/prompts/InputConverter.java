@@ -16,6 +16,11 @@ final class InputConverter {
 
     /** The typed value; throws IllegalArgumentException with "is not ..." wording when the text does not fit. */
     static Object convert(SdxlInput key, String raw) {
+        // plain decimal notation only: Java would also take "7.5f", "0x1p3" or "Infinity"
+        if ((key.type() == SdxlInput.Type.INTEGER && !raw.matches("[-+]?\\d+"))
+                || (key.type() == SdxlInput.Type.FLOAT && !raw.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?"))) {
+            throw new IllegalArgumentException(key.key() + " '" + raw + "' " + expected(key));
+        }
         try {
             return switch (key.type()) {
                 case STRING -> key == SdxlInput.SCHEDULER ? scheduler(raw) : raw;

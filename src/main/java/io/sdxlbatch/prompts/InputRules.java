@@ -67,14 +67,19 @@ final class InputRules {
     }
 
     private static void urlAndSize(Map<String, Object> input, String where, List<String> problems) {
-        if (input.get("image_url") instanceof String url
-                && !url.toLowerCase(Locale.ROOT).matches("^(https?://\\S+|data:image/[a-z+.-]+;base64,.+)")) {
+        if (input.get("image_url") instanceof String url && !isImageUrl(url)) {
             problems.add(where + "image_url '" + abbreviate(url) + "' is not an http(s) or base64 data URL");
         }
         int bytes = JSON.writeValueAsString(input).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_INPUT_BYTES) {
             problems.add(where + "the request is " + bytes + " bytes, over Runpod's 10 MB limit for /run");
         }
+    }
+
+    /** An http(s) URL, or a data URL whose payload is base64 text (garbage data would fail after billing). */
+    private static boolean isImageUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.matches("https?://\\S+") || lower.matches("data:image/[a-z+.-]+;base64,[a-z0-9+/\\s]+=*");
     }
 
     private static String abbreviate(String s) {

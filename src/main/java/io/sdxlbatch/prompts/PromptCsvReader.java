@@ -42,9 +42,14 @@ public final class PromptCsvReader implements AutoCloseable {
         this.header = readHeader();
     }
 
-    /** The column names as written in the header, lower-cased and trimmed. */
+    /** Pseudo-column of the cells a row has beyond its header: their presence rejects the row. */
+    public static final String EXTRA = "(beyond the header)";
+    /** Joins the extra cells under {@link #EXTRA}: a character no spreadsheet puts in a cell. */
+    public static final String EXTRA_SEPARATOR = "\u001F";
+
+    /** The named columns of the header, lower-cased and trimmed, in file order. */
     public List<String> header() {
-        return header;
+        return header.stream().filter(name -> !name.isEmpty()).toList();
     }
 
     /**
@@ -56,7 +61,7 @@ public final class PromptCsvReader implements AutoCloseable {
         for (SdxlInput input : SdxlInput.values()) {
             known.add(input.key());
         }
-        return header.stream().filter(name -> !known.contains(name))
+        return header.stream().filter(name -> !name.isEmpty() && !known.contains(name))
                 .map(name -> "'" + name + "'" + io.sdxlbatch.cli.ClosestMatch.among(name, known)
                         .map(match -> " (did you mean " + match + "?)").orElse(""))
                 .toList();
@@ -88,7 +93,12 @@ public final class PromptCsvReader implements AutoCloseable {
         } while (isBlank(record));
         List<String> names = new ArrayList<>();
         for (String name : record) {
-            names.add(name.trim().toLowerCase(Locale.ROOT));
+            String column = name.trim().toLowerCase(Locale.ROOT);
+            if (!column.isEmpty() && names.contains(column)) {
+                throw new PromptFileException(file + ": line " + csv.getLinesRead() + ": the column '" + column
+                        + "' appears twice in the header; which one counts would be a guess", null);
+            }
+            names.add(column);
         }
         if (!names.contains("prompt")) {
             throw new PromptFileException(file + ": line " + csv.getLinesRead() + ": no 'prompt' column in the"
@@ -97,10 +107,24 @@ public final class PromptCsvReader implements AutoCloseable {
         return List.copyOf(names);
     }
 
+    /**
+     * The row's cells by column name; columns without a name (a trailing comma in the header) are left out. Cells
+     * beyond the header are kept under {@link #EXTRA} so the validator can refuse the row: an unquoted comma in a
+     * prompt would otherwise silently cut it short.
+     */
     private Map<String, String> cells(String[] record) {
         Map<String, String> cells = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            cells.put(header.get(i), i < record.length ? record[i] : "");
+        StringBuilder extra = new StringBuilder();
+        for (int i = 0; i < Math.max(header.size(), record.length); i++) {
+            String value = i < record.length ? record[i] : "";
+            if (i < header.size() && !header.get(i).isEmpty()) {
+                cells.put(header.get(i), value);
+            } else if (!value.isBlank()) {
+                extra.append(extra.length() == 0 ? "" : EXTRA_SEPARATOR).append(value);
+            }
+        }
+        if (extra.length() > 0) {
+            cells.put(EXTRA, extra.toString());
         }
         return cells;
     }

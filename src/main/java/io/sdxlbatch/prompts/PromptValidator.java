@@ -44,6 +44,7 @@ public final class PromptValidator {
             }
         });
         this.defaults = java.util.Collections.unmodifiableMap(typed);
+        checkDefaults();
     }
 
     public PromptRow check(int line, Map<String, String> cells) {
@@ -60,6 +61,11 @@ public final class PromptValidator {
             } else if (defaults.containsKey(key)) {
                 input.put(key.key(), defaults.get(key));
             }
+        }
+        if (cells.containsKey(PromptCsvReader.EXTRA)) {
+            problems.add("line " + line + ": more cells than the header has columns ('"
+                    + abbreviate(cells.get(PromptCsvReader.EXTRA).replace(PromptCsvReader.EXTRA_SEPARATOR, ","))
+                    + "'); quote a prompt that contains commas");
         }
         InputRules.check(input, "line " + line + ": ", problems);
         String id = promptId(line, cells.getOrDefault("id", "").trim(), problems);
@@ -90,5 +96,21 @@ public final class PromptValidator {
             }
         }
         names.forEach(name -> filesClaimed.putIfAbsent(name.toLowerCase(Locale.ROOT), line));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+
+    /** The defaults must pass the same rules as a cell, or every row would be blamed for them. */
+    private void checkDefaults() {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put(SdxlInput.PROMPT.key(), "(default check)");
+        defaults.forEach((key, value) -> input.put(key.key(), value));
+        List<String> problems = new ArrayList<>();
+        InputRules.check(input, "--default ", problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
     }
 }

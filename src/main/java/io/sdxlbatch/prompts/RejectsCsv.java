@@ -28,18 +28,29 @@ public final class RejectsCsv {
     public static void write(Path file, List<String> header, List<Reject> rejects) {
         StringWriter text = new StringWriter();
         try (CSVWriter csv = new CSVWriter(text)) {
-            csv.writeNext(header.toArray(String[]::new), false);
+            csv.writeNext(header.toArray(String[]::new), true);
             for (Reject reject : rejects) {
                 csv.flush();
                 text.write("# line " + reject.line() + ": " + reject.reasons().replaceAll("[\\r\\n]+", " ")
                         .replaceAll("line \\d+: ", "") + "\n");
-                csv.writeNext(header.stream().map(h -> reject.cells().getOrDefault(h, "")).toArray(String[]::new),
-                        false);
+                // every cell quoted: an unquoted "#hashtag" first cell would read back as a comment
+                csv.writeNext(row(header, reject.cells()), true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The row as it was written, extra cells beyond the header included, so nothing of it is lost. */
+    private static String[] row(List<String> header, Map<String, String> cells) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        header.forEach(h -> values.add(cells.getOrDefault(h, "")));
+        String extra = cells.get(PromptCsvReader.EXTRA);
+        if (extra != null) {
+            values.addAll(java.util.Arrays.asList(extra.split(PromptCsvReader.EXTRA_SEPARATOR, -1)));
+        }
+        return values.toArray(String[]::new);
     }
 
     public static Reject of(PromptRow row) {

@@ -18,6 +18,7 @@ import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.ledger.LedgerState;
 import io.sdxlbatch.ledger.RequestCodec;
+import io.sdxlbatch.prompts.PromptCsvReader;
 import io.sdxlbatch.prompts.RejectsCsv;
 import io.sdxlbatch.runpod.RunpodClient;
 
@@ -60,7 +61,8 @@ class ReportStepConfiguration {
                 .toList();
         if (!rejects.isEmpty()) {
             RejectsCsv.write(folders.report().resolve("rejects.csv"),
-                    List.copyOf(rejects.get(0).cells().keySet()), rejects);
+                    rejects.get(0).cells().keySet().stream().filter(k -> !k.equals(PromptCsvReader.EXTRA)).toList(),
+                    rejects);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sdxlbatch.run;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,12 +31,15 @@ public final class RunCommand {
     public static ExitCode run(ParsedCommand command, Class<?> application, PrintStream out) throws Exception {
         RunOptions options = RunOptionsParser.parse(command, Clock.systemDefaultZone());
         PromptValidator validator = validator(options);
-        if (command.flag("dry-run")) {
-            return DryRun.run(options, validator, Price.of(command), endpointKey(command), out);
-        }
-        PromptScan scan = scan(options, validator);
+        boolean dryRun = command.flag("dry-run");
+        DryRun estimate = dryRun ? DryRun.prepare(options, Price.of(command), endpointKey(command)) : null;
+        PromptScan scan = scan(options, validator, dryRun ? estimate::add : row -> { });
+        // the same checks in a dry run as in a real one: a dry run that passes must not hide a run that stops
         checkColumns(scan, command.flag("strict"), out);
         checkRejects(scan, options, RunOptionsParser.maxRejects(command));
+        if (dryRun) {
+            return estimate.report(scan, out);
+        }
         try (RunLock lock = RunLock.acquire(options.outputDir());
              ConfigurableApplicationContext context = start(application, options, command)) {
             return context.getBean(RunLauncher.class).launch();
@@ -51,9 +55,10 @@ public final class RunCommand {
     }
 
     /** Reads the whole file once: a file that cannot be parsed fails here, before the job exists. */
-    private static PromptScan scan(RunOptions options, PromptValidator validator) {
+    private static PromptScan scan(RunOptions options, PromptValidator validator,
+                                   java.util.function.Consumer<io.sdxlbatch.prompts.PromptRow> onValid) {
         try {
-            return PromptScan.of(options.promptsFile(), validator, row -> { });
+            return PromptScan.of(options.promptsFile(), validator, onValid);
         } catch (PromptFileException e) {
             throw new UsageException(e.getMessage());
         }
@@ -63,7 +68,9 @@ public final class RunCommand {
         if (scan.unknownColumns().isEmpty()) {
             return;
         }
-        String columns = String.join(", ", scan.unknownColumns());
+        List<String> unknown = scan.unknownColumns();
+        String columns = String.join(", ", unknown.subList(0, Math.min(10, unknown.size())))
+                + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : "");
         if (strict) {
             throw new UsageException(scan.file() + ": unknown columns " + columns + " (--strict)");
         }

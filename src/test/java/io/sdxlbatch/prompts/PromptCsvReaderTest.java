@@ -218,7 +218,7 @@ class PromptCsvReaderTest {
 
     @Test
     void givenBackslashesInAQuotedPrompt_whenRead_thenTheyAreKeptLiterallyAsRfc4180Says() throws IOException {
-        Path file = write("p.csv", "prompt\n\"a photo of \\(cat\\), masterpiece\"\n\"C:\\path\\\",512\n");
+        Path file = write("p.csv", "prompt,width\n\"a photo of \\(cat\\), masterpiece\"\n\"C:\\path\\\",512\n");
 
         List<PromptRow> rows = readAll(file);
 
@@ -297,5 +297,63 @@ class PromptCsvReaderTest {
             assertThat(row.cells()).containsEntry("prompt", "a, \"quoted\" wolf").containsEntry("width", "1020");
             assertThat(row.line()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void givenABareQuoteInAnUnquotedPrompt_whenALaterLineIsAComment_thenTheCommentStaysAComment() throws IOException {
+        Path file = write("p.csv", "prompt,width\na 5\" statue,512\n# not a prompt\nowl,64\n");
+
+        assertThat(readAll(file)).extracting(row -> row.input().get("prompt")).containsExactly("a 5\" statue", "owl");
+    }
+
+    @Test
+    void givenCarriageReturnOnlyLineEnds_whenRead_thenCommentsAndRowsAreStillTold() throws IOException {
+        Path file = write("p.csv", "prompt\r# comment\rfox\r\"an \"\"owl\"\"\"\r");
+
+        assertThat(readAll(file)).extracting(row -> row.input().get("prompt")).containsExactly("fox", "an \"owl\"");
+    }
+
+    @Test
+    void givenMoreCellsThanColumns_whenRead_thenTheRowIsRefusedInsteadOfCutShort() throws IOException {
+        Path file = write("p.csv", "prompt\na cat, on a mat\nfox,,\n");
+
+        List<PromptRow> rows = readAll(file);
+
+        assertThat(rows.get(0).problems()).containsExactly("line 2: more cells than the header has columns"
+                + " (' on a mat'); quote a prompt that contains commas");
+        assertThat(rows.get(1).isValid()).as("trailing empty cells are harmless").isTrue();
+    }
+
+    @Test
+    void givenADuplicateColumnName_whenOpened_thenTheFileIsRefused() throws IOException {
+        Path file = write("p.csv", "prompt,width,Width\ncat,512,1020\n");
+
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(PromptFileException.class)
+                .hasMessageContaining("the column 'width' appears twice in the header");
+    }
+
+    @Test
+    void givenTrailingCommasInTheHeader_whenOpened_thenNoUnknownColumnIsReported() throws IOException {
+        Path file = write("p.csv", "prompt,width,,\nfox,64,,\n");
+
+        try (PromptCsvReader reader = new PromptCsvReader(file, new PromptValidator())) {
+            assertThat(reader.unknownColumns()).isEmpty();
+            assertThat(reader.next().isValid()).isTrue();
+        }
+    }
+
+    @Test
+    void givenARejectedRowStartingWithHashAndExtraCells_whenItsRejectsFileIsRead_thenTheWholeRowComesBack()
+            throws IOException {
+        Path source = write("p.csv", "prompt,width\n\"#hashtag art\",1020\nlong, unquoted prompt,64\n");
+        List<PromptRow> rows = readAll(source);
+        Path rejects = dir.resolve("rejects.csv");
+        RejectsCsv.write(rejects, List.of("prompt", "width"), rows.stream().map(RejectsCsv::of).toList());
+
+        List<PromptRow> again = readAll(rejects);
+
+        assertThat(again).extracting(r -> r.cells().get("prompt")).containsExactly("#hashtag art", "long");
+        assertThat(again.get(1).cells()).containsEntry(PromptCsvReader.EXTRA, "64");
+        assertThat(again.get(1).cells().get("width")).isEqualTo(" unquoted prompt");
     }
 }

@@ -254,4 +254,25 @@ class PromptValidatorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PromptValidator(Map.of("width", "wide")))
                 .hasMessage("--default width=wide: width 'wide' is not a whole number");
     }
+
+    @Test
+    void givenNumbersJavaWouldReadButTheCsvShouldNot_whenChecked_thenTheyAreRefused() {
+        assertThat(check("prompt", "x", "guidance_scale", "7.5f").problems())
+                .containsExactly("line 7: guidance_scale '7.5f' is not a finite number");
+        assertThat(check("prompt", "x", "strength", "0x1p-2").isValid()).isFalse();
+        assertThat(check("prompt", "x", "guidance_scale", "Infinity").isValid()).isFalse();
+        assertThat(check("prompt", "x", "guidance_scale", "1e1").input()).containsEntry("guidance_scale", 10.0);
+    }
+
+    @Test
+    void givenADataUrlThatIsNotBase64_whenChecked_thenItIsRefused() {
+        assertThat(check("prompt", "x", "image_url", "data:image/png;base64,!!!notbase64").problems())
+                .singleElement().asString().endsWith("is not an http(s) or base64 data URL");
+    }
+
+    @Test
+    void givenADefaultThatBreaksARule_whenTheValidatorIsMade_thenItFailsAtOnceNotOnEveryRow() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PromptValidator(Map.of("width", "1020")))
+                .hasMessage("--default width 1020 is not a positive multiple of 8 up to 4096");
+    }
 }

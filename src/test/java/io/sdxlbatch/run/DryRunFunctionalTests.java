@@ -50,7 +50,7 @@ class DryRunFunctionalTests {
                     .contains("estimated GPU execution: 20.0 s (typical figure")
                     .contains("estimated cost: $0.0038 at AMPERE_24");
             assertThat(given.runDir().resolve("report/rejects.csv")).content()
-                    .contains("# line 3: width 1020").contains("b,an owl,1020,512,1");
+                    .contains("# line 3: width 1020").contains("\"b\",\"an owl\",\"1020\",\"512\",\"1\"");
             for (String op : new String[] {"run", "status", "health", "runsync"}) {
                 assertThat(given.sim().requestCount(op)).as(op).isZero();
             }
@@ -68,8 +68,28 @@ class DryRunFunctionalTests {
             int exit = launch(given, "--dry-run", "--run-id", "tomorrow");
 
             assertThat(exit).isZero();
-            assertThat(console()).contains("estimated GPU execution: 8.0 s (measured: 1 earlier images on sim-sdxl,"
+            assertThat(console()).contains("estimated GPU execution: 8.0 s (from 1 earlier jobs on sim-sdxl:"
                     + " median 8.0 s per 1024x1024 image)");
+        }
+    }
+
+    @Test
+    void aDryRunAppliesTheSameStopsAsARealRun() {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv(
+                "prompt,negativ_prompt,width", "fox,,63", "owl,,64")) {
+
+            assertThat(launch(given, "--dry-run", "--strict")).as("--strict").isEqualTo(2);
+            assertThat(launch(given, "--dry-run", "--max-rejects", "0")).as("--max-rejects").isEqualTo(2);
+            assertThat(launch(given, "--dry-run")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aDryRunOfAFileThatCannotBeReadIsAConfigurationError() {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv(
+                "prompt", "\"an unbalanced quote")) {
+
+            assertThat(launch(given, "--dry-run")).isEqualTo(2);
         }
     }
 }
