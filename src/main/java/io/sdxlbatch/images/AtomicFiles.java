@@ -2,7 +2,9 @@ package io.sdxlbatch.images;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,21 +21,43 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What writes a file's content; may throw unchecked exceptions, which leave no file behind. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, byte[] content) {
+        write(target, out -> out.write(content));
+    }
+
+    /** Streams {@code content} into a temp file beside {@code target}, forces it to disk, renames it over. */
+    public static void write(Path target, Content content) {
         Path temp = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             move(temp, target);
         } catch (IOException e) {
+            deleteQuietly(temp);
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the temp file's name marks it as partial; the next write replaces it
         }
     }
 

@@ -37,11 +37,10 @@ public final class ImagePublisher {
         for (int n = 1; n <= count; n++) {
             Path staged = folders.staged(row.line(), n);
             Path target = folders.images().resolve(names.get(n - 1));
-            byte[] png = read(staged);
-            if (png == null || PngFile.problem(png) != null) {
+            if (!Files.exists(staged) || PngFile.problem(staged) != null) {
                 return false;
             }
-            AtomicFiles.write(target, PngFile.withText(png, "parameters", parameters));
+            AtomicFiles.write(target, out -> PngFile.copyWithText(staged, out, "parameters", parameters));
             published.add(folders.runDir().relativize(target).toString().replace('\\', '/'));
         }
         transitions.published(row.runId(), row.line(), String.join(";", published));
@@ -49,14 +48,6 @@ public final class ImagePublisher {
             deleteQuietly(folders.staged(row.line(), n));
         }
         return true;
-    }
-
-    private static byte[] read(Path staged) {
-        try {
-            return Files.exists(staged) ? Files.readAllBytes(staged) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read staged image " + staged, e);
-        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,6 +1,8 @@
 package io.sdxlbatch.images;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,23 +29,37 @@ public final class ImageSource {
     }
 
     /**
-     * The image's bytes; throws {@link UnreadableImageException} when the data is broken, and
-     * {@link ImageUnavailableException} when a download failed this time.
+     * Streams the image's bytes to {@code out}: a data URI is base64-decoded as it is read, a URL downloaded as it
+     * arrives, so no image is held whole in memory. Throws {@link UnreadableImageException} when the data is broken
+     * and {@link ImageUnavailableException} when a download failed this time.
      */
-    public byte[] bytes(OutputImage image) {
-        if (image.isDataUri()) {
-            try {
-                return Base64.getDecoder().decode(image.base64Payload());
-            } catch (IllegalArgumentException e) {
-                throw new UnreadableImageException("the base64 data is corrupt (" + e.getMessage() + ")", e);
-            } catch (IllegalStateException e) {
-                throw new UnreadableImageException(e.getMessage(), e);
-            }
+    public void writeTo(OutputImage image, OutputStream out) throws IOException {
+        if (!image.isDataUri()) {
+            download(image.reference(), out);
+            return;
         }
-        return download(image.reference());
+        int comma = image.reference().indexOf(',');
+        if (comma < 0) {
+            throw new UnreadableImageException("not a base64 data URI: " + image.abbreviated(), null);
+        }
+        InputStream decoded = Base64.getDecoder().wrap(new CharSequenceStream(image.reference(), comma + 1));
+        byte[] buffer = new byte[64 * 1024];
+        while (true) {
+            int n;
+            try {
+                n = decoded.read(buffer);
+            } catch (IOException e) {
+                // decoding from memory has no I/O to fail: any exception here is broken base64
+                throw new UnreadableImageException("the base64 data is corrupt (" + e.getMessage() + ")", e);
+            }
+            if (n < 0) {
+                return;
+            }
+            out.write(buffer, 0, n);
+        }
     }
 
-    private byte[] download(String url) {
+    private void download(String url, OutputStream out) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -54,13 +70,15 @@ public final class ImageSource {
             throw new UnreadableImageException("unsupported image reference scheme: " + uri.getScheme(), null);
         }
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new ImageUnavailableException("download of " + uri.getHost() + uri.getPath()
-                        + " answered HTTP " + response.statusCode(), null);
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new ImageUnavailableException("download of " + uri.getHost() + uri.getPath()
+                            + " answered HTTP " + response.statusCode(), null);
+                }
+                body.transferTo(out);
             }
-            return response.body();
         } catch (IOException e) {
             throw new ImageUnavailableException("download of " + uri.getHost() + uri.getPath() + " failed: "
                     + e.getMessage(), e);

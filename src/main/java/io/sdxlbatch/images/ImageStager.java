@@ -1,5 +1,6 @@
 package io.sdxlbatch.images;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,21 +22,21 @@ public final class ImageStager {
         this.folders = folders;
     }
 
-    /** Stages all images of the output or none; returns the staged file names, ';'-separated. */
+    /**
+     * Streams every image of the output to its staging file and checks it there; returns the staged file names,
+     * ';'-separated. A broken image fails the whole call: files already staged for the line are simply written
+     * again by the next read, since the ledger only records a line once all of them are in place.
+     */
     public String stage(int line, JobOutput output) {
-        List<byte[]> pngs = new ArrayList<>();
-        for (OutputImage image : output.images()) {
-            byte[] png = source.bytes(image);
-            String problem = PngFile.problem(png);
-            if (problem != null) {
-                throw new UnreadableImageException("image " + (pngs.size() + 1) + ": " + problem, null);
-            }
-            pngs.add(png);
-        }
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < pngs.size(); i++) {
-            AtomicFiles.write(folders.staged(line, i + 1), pngs.get(i));
-            names.add(folders.staged(line, i + 1).getFileName().toString());
+        for (OutputImage image : output.images()) {
+            Path staged = folders.staged(line, names.size() + 1);
+            AtomicFiles.write(staged, out -> source.writeTo(image, out));
+            String problem = PngFile.problem(staged);
+            if (problem != null) {
+                throw new UnreadableImageException("image " + (names.size() + 1) + ": " + problem, null);
+            }
+            names.add(staged.getFileName().toString());
         }
         return String.join(";", names);
     }

@@ -1,5 +1,7 @@
 package io.sdxlbatch.runpod;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -78,12 +80,15 @@ public final class RunpodClient {
     }
 
     private <T> T call(Operation op, String jobId, String query, byte[] body, Duration extraWait,
-                       Function<byte[], T> parse) {
+                       Function<InputStream, T> parse) {
         return retries.execute(op, () -> guard.call(op, jobId, () -> {
-            byte[] answer = transport.send(op, jobId, query, body, extraWait);
-            try {
+            try (InputStream answer = transport.send(op, jobId, query, body, extraWait)) {
                 return parse.apply(answer);
-            } catch (RuntimeException unreadable) {
+            } catch (IOException | RuntimeException unreadable) {
+                // a body cut off mid-stream is as unanswered as a timeout: the request may have been acted on
+                if (unreadable instanceof RunpodException known) {
+                    throw known;
+                }
                 throw transport.errors().unreadable(op, jobId, unreadable);
             }
         }));

@@ -50,6 +50,9 @@ final class RunpodErrors {
     }
 
     RunpodException unreadable(Operation op, String jobId, Exception e) {
+        if (e instanceof java.io.IOException io) {
+            return fromIo(op, jobId, "the answer", io);
+        }
         return new RunpodException.NoAnswer(op, jobId, "the answer could not be read as Runpod JSON", e);
     }
 

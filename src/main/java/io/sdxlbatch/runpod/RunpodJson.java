@@ -1,5 +1,6 @@
 package io.sdxlbatch.runpod;
 
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ final class RunpodJson {
         return mapper.writeValueAsBytes(body);
     }
 
-    JobStatus status(byte[] body) {
+    JobStatus status(InputStream body) {
         JsonNode node = object(body);
         String raw = text(node, "status");
         return new JobStatus(text(node, "id"), JobState.parse(raw), raw, number(node, "delayTime"),
@@ -41,7 +42,7 @@ final class RunpodJson {
                 results.error(node.get("error")));
     }
 
-    EndpointHealth health(byte[] body) {
+    EndpointHealth health(InputStream body) {
         JsonNode node = object(body);
         JsonNode jobs = node.path("jobs");
         Map<String, Long> workers = new LinkedHashMap<>();
@@ -54,12 +55,12 @@ final class RunpodJson {
                 count(jobs, "inQueue"), count(jobs, "retried"), workers);
     }
 
-    PurgeResult purge(byte[] body) {
+    PurgeResult purge(InputStream body) {
         JsonNode node = object(body);
         return new PurgeResult(count(node, "removed"), text(node, "status"));
     }
 
-    private JsonNode object(byte[] body) {
+    private JsonNode object(InputStream body) {
         JsonNode node = mapper.readTree(body);
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");

@@ -1,6 +1,8 @@
 package io.sdxlbatch.runpod;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,7 +40,11 @@ final class RunpodTransport {
         return errors;
     }
 
-    byte[] send(Operation op, String jobId, String query, byte[] body, Duration extraWait) {
+    /**
+     * The 2xx answer as a stream the caller must close. Streamed, not buffered: a status answer can carry two
+     * multi-megabyte base64 images, and parsing straight from the socket keeps one copy in memory, not two.
+     */
+    InputStream send(Operation op, String jobId, String query, byte[] body, Duration extraWait) {
         URI uri = uri(op, jobId, query);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.timeouts().request().plus(extraWait))
@@ -52,7 +58,7 @@ final class RunpodTransport {
             request.GET();
         }
         stats.countSent(op);
-        HttpResponse<byte[]> response = exchange(op, jobId, request.build());
+        HttpResponse<InputStream> response = exchange(op, jobId, request.build());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response.body();
@@ -60,12 +66,23 @@ final class RunpodTransport {
         if (status == 429) {
             stats.countRateLimited();
         }
-        throw errors.fromStatus(op, jobId, status, response.headers(), response.body());
+        throw errors.fromStatus(op, jobId, status, response.headers(), errorBody(response));
     }
 
-    private HttpResponse<byte[]> exchange(Operation op, String jobId, HttpRequest request) {
+    /** An error answer's first bytes, for the message; the rest is drained so the connection can be reused. */
+    private static byte[] errorBody(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            byte[] head = in.readNBytes(4096);
+            in.transferTo(OutputStream.nullOutputStream());
+            return head;
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private HttpResponse<InputStream> exchange(Operation op, String jobId, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw errors.fromIo(op, jobId, settings.baseUrl().toString(), e);
         } catch (InterruptedException e) {

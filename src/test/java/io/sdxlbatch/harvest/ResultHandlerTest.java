@@ -265,4 +265,19 @@ class ResultHandlerTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void base64WithADanglingEndIsReadAgainNotACrash() {
+        LedgerEntry row = queuedRow();
+        String unpadded = pngBase64().replace("=", "");
+        // a length of 4n+1 leaves a dangling base64 character that no decoder can place
+        String payload = unpadded + "A".repeat((1 - unpadded.length() % 4 + 4) % 4);
+        String dangling = "{\"id\":\"job-1\",\"status\":\"COMPLETED\",\"output\":{\"images\":[\"data:image/png;base64,"
+                + payload + "\"]}}";
+
+        handler.handle(row, status(dangling));
+
+        assertThat(db.ledger.get("r", 2).state()).isEqualTo(LedgerState.QUEUED);
+        assertThat(RunFolders.of(dir, "r").staged(2, 1)).doesNotExist();
+    }
 }

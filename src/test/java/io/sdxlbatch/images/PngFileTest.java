@@ -174,4 +174,19 @@ class PngFileTest {
         assertThat(chunks).noneMatch(c -> c.type().equals("tEXt"));
         assertThat(imageIoTexts(tagged)).contains("iTXt parameters=" + JAPANESE);
     }
+
+    @Test
+    void givenAPngFile_whenCopiedWithText_thenTheCopyIsValidAndTheSourceUnchanged(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path source = dir.resolve("in.png");
+        java.nio.file.Files.write(source, realPng());
+        java.nio.file.Path copy = dir.resolve("out.png");
+
+        AtomicFiles.write(copy, out -> PngFile.copyWithText(source, out, "parameters", "a fox\nSeed: 7"));
+
+        assertThat(PngFile.problem(copy)).isNull();
+        assertThat(java.nio.file.Files.readAllBytes(copy))
+                .isEqualTo(PngFile.withText(java.nio.file.Files.readAllBytes(source), "parameters", "a fox\nSeed: 7"));
+        assertThat(PngFile.problem(source)).isNull();
+    }
 }

@@ -11,8 +11,12 @@ class RunpodJsonTest {
 
     private final RunpodJson json = new RunpodJson();
 
+    private static java.io.InputStream stream(String body) {
+        return new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private JobStatus status(String body) {
-        return json.status(body.getBytes(StandardCharsets.UTF_8));
+        return json.status(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -93,9 +97,9 @@ class RunpodJsonTest {
 
     @Test
     void healthKeepsWorkerStatesItDoesNotKnow() {
-        EndpointHealth h = json.health("""
+        EndpointHealth h = json.health(stream("""
                 {"jobs":{"completed":5,"failed":1,"inProgress":2,"inQueue":7,"retried":0},
-                 "workers":{"idle":1,"running":2,"throttled":3,"initializing":0}}""".getBytes(StandardCharsets.UTF_8));
+                 "workers":{"idle":1,"running":2,"throttled":3,"initializing":0}}"""));
 
         assertThat(h.inQueue()).isEqualTo(7);
         assertThat(h.workers("throttled")).isEqualTo(3);
@@ -104,7 +108,7 @@ class RunpodJsonTest {
 
     @Test
     void purgeAnswerIsRead() {
-        PurgeResult p = json.purge("{\"removed\":2,\"status\":\"completed\"}".getBytes(StandardCharsets.UTF_8));
+        PurgeResult p = json.purge(stream("{\"removed\":2,\"status\":\"completed\"}"));
 
         assertThat(p.removed()).isEqualTo(2);
     }
