@@ -108,15 +108,21 @@ public final class Harvester implements AutoCloseable {
             throw e;
         }
         if (e instanceof RunpodException.CircuitOpen) {
-            pause(e.retryAfter().orElse(Duration.ofSeconds(30)));
+            Duration pause = e.retryAfter().orElse(Duration.ofSeconds(30));
+            if (pause(pause)) {
+                log.warn("Runpod endpoint failing repeatedly; pausing status polls for {} s", pause.toSeconds());
+            }
             return;
         }
         log.warn("line {}: {}; polling again later", row.line(), e.getMessage());
         planner.later(row.line(), clock.millis(), e.retryAfter().orElse(Duration.ofSeconds(5)));
     }
 
-    private synchronized void pause(Duration pause) {
+    /** Returns true when this starts a new pause (so it is logged once, not once per poll thread). */
+    private synchronized boolean pause(Duration pause) {
+        boolean starts = pausedUntil <= clock.millis();
         pausedUntil = Math.max(pausedUntil, clock.millis() + pause.toMillis());
+        return starts;
     }
 
     /** Job ids last seen IN_QUEUE, oldest submission first: Runpod serves its queue in this order. */

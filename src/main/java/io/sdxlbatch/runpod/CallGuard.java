@@ -17,8 +17,8 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 
 /**
- * Admission for one request: the endpoint's circuit breaker, then a concurrency cap and a rate limiter per
- * operation. Holds no retry logic: that lives only in {@link RetryLoop}. Thread-safe.
+ * Admission to the endpoint: its circuit breaker around each call, and per attempt a concurrency cap and a rate
+ * limiter per operation. Holds no retry logic: that lives only in {@link RetryLoop}. Thread-safe.
  */
 final class CallGuard {
 
@@ -66,13 +66,25 @@ final class CallGuard {
                 .build();
     }
 
-    <T> T call(Operation op, String jobId, Supplier<T> request) {
-        Supplier<T> limited = RateLimiter.decorateSupplier(limiters.get(op), request);
-        Supplier<T> capped = Bulkhead.decorateSupplier(bulkheads.get(op), limited);
+    /**
+     * Runs a whole call, retries included, through the endpoint's breaker: only a call that failed after its
+     * retries counts against the endpoint. Counting single attempts would let one round of stale keep-alive
+     * connections (each fails once, then succeeds) open the breaker, and a paused client lets its connections go
+     * stale again: a loop that stalls the night.
+     */
+    <T> T throughBreaker(Operation op, String jobId, Supplier<T> call) {
         try {
-            return CircuitBreaker.decorateSupplier(breaker, capped).get();
+            return CircuitBreaker.decorateSupplier(breaker, call).get();
         } catch (CallNotPermittedException e) {
             throw new RunpodException.CircuitOpen(op, jobId, openFor);
+        }
+    }
+
+    /** Admits one attempt: a concurrency slot and a rate-limit permit for its operation. */
+    <T> T admit(Operation op, String jobId, Supplier<T> attempt) {
+        Supplier<T> limited = RateLimiter.decorateSupplier(limiters.get(op), attempt);
+        try {
+            return Bulkhead.decorateSupplier(bulkheads.get(op), limited).get();
         } catch (RequestNotPermitted | BulkheadFullException e) {
             throw new RunpodException.RateLimited(op, jobId, null,
                     "not sent: our own " + op.path() + " limit found no free slot in time");

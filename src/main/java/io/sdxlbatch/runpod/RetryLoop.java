@@ -17,6 +17,8 @@ import io.sdxlbatch.time.Sleeper;
  */
 final class RetryLoop {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RetryLoop.class);
+
     private final Map<Operation, RetryConfig> configs = new EnumMap<>(Operation.class);
     private final Sleeper sleeper;
     private final ApiCallStats stats;
@@ -74,6 +76,7 @@ final class RetryLoop {
     private void pause(Operation op, int attempt, RuntimeException failure, RetryConfig config) {
         long millis = config.<Object>getIntervalBiFunction().apply(attempt, Either.left(failure));
         stats.countRetry(op);
+        log.debug("{}; attempt {} failed, trying again in {} ms", failure.getMessage(), attempt, millis);
         try {
             sleeper.sleep(Duration.ofMillis(millis));
         } catch (InterruptedException interrupted) {

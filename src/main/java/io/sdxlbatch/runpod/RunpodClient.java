@@ -81,7 +81,7 @@ public final class RunpodClient {
 
     private <T> T call(Operation op, String jobId, String query, byte[] body, Duration extraWait,
                        Function<InputStream, T> parse) {
-        return retries.execute(op, () -> guard.call(op, jobId, () -> {
+        return guard.throughBreaker(op, jobId, () -> retries.execute(op, () -> guard.admit(op, jobId, () -> {
             try (InputStream answer = transport.send(op, jobId, query, body, extraWait)) {
                 return parse.apply(answer);
             } catch (IOException | RuntimeException unreadable) {
@@ -91,7 +91,7 @@ public final class RunpodClient {
                 }
                 throw transport.errors().unreadable(op, jobId, unreadable);
             }
-        }));
+        })));
     }
 
     private byte[] body(Operation op, JobRequest request, int limit) {

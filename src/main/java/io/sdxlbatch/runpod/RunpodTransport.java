@@ -18,6 +18,14 @@ import java.time.Duration;
  */
 final class RunpodTransport {
 
+    static {
+        // The JDK client keeps idle connections 20 minutes; servers and proxies close theirs far sooner, and a
+        // request on a connection closed under it fails with no answer. Drop idle ones before servers usually do.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "20");
+        }
+    }
+
     private final HttpClient http;
     private final RunpodSettings settings;
     private final RunpodErrors errors;

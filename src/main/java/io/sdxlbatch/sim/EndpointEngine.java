@@ -22,7 +22,7 @@ final class EndpointEngine {
     private final SimClock clock;
     private final Random random;
     private final SdxlWorkerModel model;
-    private final PngPainter painter = new PngPainter();
+    private final PngPainter painter;
     private final Map<String, SimJob> jobs = new HashMap<>();
     /** Every prompt ever accepted, in order, kept after its job expires: what a test counts paid jobs by. */
     private final java.util.List<String> acceptedPrompts = new java.util.ArrayList<>();
@@ -40,6 +40,7 @@ final class EndpointEngine {
         this.random = new Random(settings.seed());
         this.model = new SdxlWorkerModel(settings.executionMs());
         this.pool = new WorkerPool(settings.workers(), random);
+        this.painter = new PngPainter(settings.imageGrain());
     }
 
     synchronized JobSnapshot submit(JsonNode input, JobPolicy policy, boolean sync) {

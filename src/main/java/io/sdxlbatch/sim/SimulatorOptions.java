@@ -61,6 +61,7 @@ final class SimulatorOptions {
         k.put("runsync-retention-ms", (s, v) -> s.withRunsyncRetentionMs(Long.parseLong(v)));
         k.put("queue-cap", (s, v) -> s.withQueueCap(Integer.parseInt(v)));
         k.put("seed", (s, v) -> s.withSeed(Long.parseLong(v)));
+        k.put("image-grain", (s, v) -> s.withImageGrain(Integer.parseInt(v)));
         rateKnobs(k);
         faultKnobs(k);
         return k;

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param rateLimits   per-operation request budgets
  * @param faults       fault-injection probabilities
  * @param seed         seed of every random choice (ids, durations, seeds, faults)
+ * @param imageGrain   0..255: random grain added to every pixel, so PNGs compress like photographs (a 1024x1024
+ *                     image of about 1.6 MB at 3) instead of tens of kilobytes; for memory and throughput tests
  */
 public record SimulatorSettings(String endpointId, String apiKey, int port, int workers, double timeScale,
         MsRange coldStartMs, MsRange executionMs, long idleTimeoutMs, long retentionMs, long runsyncRetentionMs,
-        int queueCap, RateLimitSettings rateLimits, FaultSettings faults, long seed) {
+        int queueCap, RateLimitSettings rateLimits, FaultSettings faults, long seed, int imageGrain) {
 
     public SimulatorSettings {
         if (endpointId == null || !endpointId.matches("[A-Za-z0-9_-]+")) {
@@ -45,13 +47,14 @@ public record SimulatorSettings(String endpointId, String apiKey, int port, int 
         require(queueCap >= 0, "queue-cap must be >= 0 (0 = automatic), got " + queueCap);
         require(rateLimits != null, "rate limits must be given");
         require(faults != null, "faults must be given");
+        require(imageGrain >= 0 && imageGrain <= 255, "image-grain must be 0..255, got " + imageGrain);
     }
 
     /** Runpod's defaults with a fresh endpoint of 3 workers and a typical SDXL job on a 4090, in real time. */
     public static SimulatorSettings defaults() {
         return new SimulatorSettings("sim-sdxl", "sim-key", 0, 3, 1.0, new MsRange(10_000, 45_000),
                 new MsRange(6_000, 15_000), 5_000, 30 * 60_000L, 60_000L, 0, RateLimitSettings.defaults(),
-                FaultSettings.none(), 42L);
+                FaultSettings.none(), 42L, 0);
     }
 
     /** Builds settings from CLI options by kebab-case name, see {@link SimulatorOptions}. */
@@ -66,73 +69,78 @@ public record SimulatorSettings(String endpointId, String apiKey, int port, int 
 
     public SimulatorSettings withEndpointId(String id) {
         return new SimulatorSettings(id, apiKey, port, workers, timeScale, coldStartMs, executionMs, idleTimeoutMs,
-                retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed);
+                retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withApiKey(String key) {
         return new SimulatorSettings(endpointId, key, port, workers, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed);
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withPort(int value) {
         return new SimulatorSettings(endpointId, apiKey, value, workers, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed);
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withWorkers(int value) {
         return new SimulatorSettings(endpointId, apiKey, port, value, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed);
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withTimeScale(double value) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, value, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed);
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withColdStartMs(long minMs, long maxMs) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, new MsRange(minMs, maxMs),
-                executionMs, idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed);
+                executionMs, idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withExecutionMs(long minMs, long maxMs) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs,
                 new MsRange(minMs, maxMs), idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits,
-                faults, seed);
+                faults, seed, imageGrain);
     }
 
     public SimulatorSettings withIdleTimeoutMs(long value) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs, executionMs, value,
-                retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed);
+                retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withRetentionMs(long value) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, value, runsyncRetentionMs, queueCap, rateLimits, faults, seed);
+                idleTimeoutMs, value, runsyncRetentionMs, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withRunsyncRetentionMs(long value) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, value, queueCap, rateLimits, faults, seed);
+                idleTimeoutMs, retentionMs, value, queueCap, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withQueueCap(int value) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, runsyncRetentionMs, value, rateLimits, faults, seed);
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, value, rateLimits, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withRateLimits(RateLimitSettings value) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, value, faults, seed);
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, value, faults, seed, imageGrain);
     }
 
     public SimulatorSettings withFaults(FaultSettings value) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, value, seed);
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, value, seed, imageGrain);
     }
 
     public SimulatorSettings withSeed(long value) {
         return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs, executionMs,
-                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, value);
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, value, imageGrain);
+    }
+
+    public SimulatorSettings withImageGrain(int value) {
+        return new SimulatorSettings(endpointId, apiKey, port, workers, timeScale, coldStartMs, executionMs,
+                idleTimeoutMs, retentionMs, runsyncRetentionMs, queueCap, rateLimits, faults, seed, value);
     }
 
     /** Never prints the API key, even a fake one: the habit matters more than this key. */
@@ -141,7 +149,7 @@ public record SimulatorSettings(String endpointId, String apiKey, int port, int 
         return "SimulatorSettings[endpointId=" + endpointId + ", port=" + port + ", workers=" + workers
                 + ", timeScale=" + timeScale + ", coldStartMs=" + coldStartMs + ", executionMs=" + executionMs
                 + ", idleTimeoutMs=" + idleTimeoutMs + ", retentionMs=" + retentionMs + ", queueCap="
-                + effectiveQueueCap() + ", rateLimits=" + rateLimits + ", faults=" + faults + ", seed=" + seed + "]";
+                + effectiveQueueCap() + ", rateLimits=" + rateLimits + ", faults=" + faults + ", seed=" + seed + ", imageGrain=" + imageGrain + "]";
     }
 
     private static void require(boolean ok, String message) {

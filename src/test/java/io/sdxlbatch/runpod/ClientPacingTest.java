@@ -74,6 +74,21 @@ class ClientPacingTest {
     }
 
     @Test
+    void failuresThatARetryRecoversDoNotOpenTheBreaker() {
+        for (int i = 0; i < 6; i++) {
+            // a stale keep-alive connection: the first attempt breaks, the retry is answered
+            server.then(Answer.dropConnection()).then(Answer.json(200, "{\"id\":\"j\",\"status\":\"IN_QUEUE\"}"));
+        }
+        RunpodClient client = ClientFixture.client(ClientFixture.settings(server)
+                .withBreaker(new RunpodSettings.BreakerSettings(4, 4, 50, Duration.ofMinutes(1))), sleeper);
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(client.status("j").state()).isEqualTo(JobState.IN_QUEUE);
+        }
+        assertThat(server.received()).hasSize(12);
+    }
+
+    @Test
     void notFoundAndRejectionsDoNotOpenTheBreaker() {
         server.always(Answer.json(404, ""));
         RunpodClient client = ClientFixture.client(ClientFixture.settings(server)
