@@ -91,12 +91,6 @@ public final class PngFile {
                 : "incomplete PNG (must start with IHDR and end with IEND)";
     }
 
-    /** Width and height from the IHDR chunk of a valid PNG. */
-    public static int[] size(byte[] png) {
-        ByteBuffer buf = ByteBuffer.wrap(png);
-        return new int[] {buf.getInt(16), buf.getInt(20)};
-    }
-
     /**
      * Writes {@code png} to {@code out} with a text chunk right after IHDR: tEXt when the text is Latin-1 (what most
      * tools read for "parameters"), iTXt (UTF-8) otherwise so non-Latin prompts survive. Streams the rest.

@@ -90,8 +90,4 @@ final class CallGuard {
                     "not sent: our own " + op.path() + " limit found no free slot in time");
         }
     }
-
-    CircuitBreaker.State breakerState() {
-        return breaker.getState();
-    }
 }
