@@ -88,11 +88,10 @@ class PngFileTest {
     }
 
     @Test
-    void givenPngWrittenByImageIo_whenChecked_thenThereIsNoProblemAndSizeIsRead() throws IOException {
+    void givenPngWrittenByImageIo_whenChecked_thenThereIsNoProblem() throws IOException {
         byte[] png = realPng();
 
         assertThat(PngFile.problem(png)).isNull();
-        assertThat(PngFile.size(png)).containsExactly(24, 16);
     }
 
     @Test
