@@ -32,6 +32,15 @@ CREATE TABLE IF NOT EXISTS SDXL_JOB_ID (
   RECEIVED_AT BIGINT NOT NULL,
   PRIMARY KEY (RUN_ID, JOB_ID)
 );
+-- Bucket URLs a completed job's images were returned as: valid for days, long after Runpod deletes the job
+-- itself 30 minutes after completion, so a download that failed can still be made then.
+CREATE TABLE IF NOT EXISTS SDXL_IMAGE_URL (
+  RUN_ID VARCHAR(200) NOT NULL,
+  LINE INT NOT NULL,
+  N INT NOT NULL,
+  URL VARCHAR(16000) NOT NULL,
+  PRIMARY KEY (RUN_ID, LINE, N)
+);
 -- Which prompts file, endpoint and process each run belongs to: dry runs estimate from earlier runs on the same
 -- endpoint. (Whether a run's process is alive is proven by the output folder's OS lock, not by this table.)
 CREATE TABLE IF NOT EXISTS SDXL_RUN (

@@ -1,6 +1,7 @@
 package io.sdxlbatch.harvest;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,9 +15,11 @@ import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.ledger.LedgerState;
 import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.ledger.RemoteResult;
+import io.sdxlbatch.runpod.JobOutput;
 import io.sdxlbatch.runpod.JobState;
 import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.runpod.OutputImage;
 import io.sdxlbatch.runpod.RunpodException;
 import io.sdxlbatch.submit.JobSubmitter;
 
@@ -66,8 +69,18 @@ final class ResultHandler {
         return status.state();
     }
 
-    /** A 404 for a job we hold an id for: its result is gone. */
+    /**
+     * A 404 for a job we hold an id for: Runpod has deleted it. Images it returned as bucket URLs are still to be
+     * had from the bucket; otherwise the result is gone.
+     */
     void expired(LedgerEntry row) {
+        List<String> urls = transitions.rememberedUrls(row.runId(), row.line());
+        if (!urls.isEmpty()) {
+            JobOutput kept = new JobOutput(urls.stream().map(url -> new OutputImage(url, row.seed())).toList());
+            stageAndRecord(row, kept, RemoteResult.without("COMPLETED", clock.millis()),
+                    "job gone from Runpod; images downloaded from the bucket URLs it had returned");
+            return;
+        }
         transitions.failed(row.runId(), row.line(), LedgerState.EXPIRED, RemoteResult.without(null, clock.millis()),
                 "job " + row.jobId() + " no longer on Runpod (HTTP 404): results are deleted 30 minutes after"
                         + " completion, and jobs past their TTL");
@@ -79,12 +92,21 @@ final class ResultHandler {
                     + " Runpod drops results over its payload limit (10 MB for /run)");
             return;
         }
+        List<String> urls = status.output().images().stream().filter(i -> !i.isDataUri())
+                .map(OutputImage::reference).toList();
+        if (!urls.isEmpty()) {
+            transitions.rememberUrls(row.runId(), row.line(), urls);
+        }
+        int asked = row.imageCount() == null ? 1 : row.imageCount();
+        int got = status.output().images().size();
+        stageAndRecord(row, status.output(), seen,
+                got < asked ? "Runpod returned " + got + " of the " + asked + " images asked for" : null);
+    }
+
+    private void stageAndRecord(LedgerEntry row, JobOutput output, RemoteResult seen, String note) {
         try {
-            String staged = stager.stage(row.line(), status.output());
-            int asked = row.imageCount() == null ? 1 : row.imageCount();
-            int got = status.output().images().size();
-            transitions.harvested(row.runId(), row.line(), seen, staged, got < asked
-                    ? "Runpod returned " + got + " of the " + asked + " images asked for" : null);
+            String staged = stager.stage(row.line(), output);
+            transitions.harvested(row.runId(), row.line(), seen, staged, note);
             badReads.remove(row.line());
         } catch (ImageUnavailableException e) {
             // a bucket URL stays valid for days: a failed download is tried again, not held against the image

@@ -73,8 +73,9 @@ public final class LedgerTransitions {
      */
     public void harvested(String runId, int line, RemoteResult result, String stagedImages, String note) {
         ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'HARVESTED', REMOTE_STATUS = ?,"
-                + " COMPLETED_AT = ?, HARVESTED_AT = ?, DELAY_MS = ?, EXECUTION_MS = ?, WORKER_ID = ?, SEED = ?,"
-                + " IMAGES = ?, ERROR = ? WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'",
+                + " COMPLETED_AT = ?, HARVESTED_AT = ?, DELAY_MS = COALESCE(?, DELAY_MS),"
+                + " EXECUTION_MS = COALESCE(?, EXECUTION_MS), WORKER_ID = COALESCE(?, WORKER_ID),"
+                + " SEED = COALESCE(?, SEED), IMAGES = ?, ERROR = ? WHERE RUN_ID = ? AND LINE = ? AND STATE = 'QUEUED'",
                 result.remoteStatus(), result.seenAt(), result.seenAt(), result.delayMs(), result.executionMs(),
                 result.workerId(), result.seed(), stagedImages, note, runId, line));
     }
@@ -100,6 +101,24 @@ public final class LedgerTransitions {
         ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'QUEUED', IMAGES = NULL,"
                 + " ERROR = 'staged image missing or damaged; reading the result again'"
                 + " WHERE RUN_ID = ? AND LINE = ? AND STATE = 'HARVESTED'", runId, line));
+    }
+
+    /** Keeps the bucket URLs of a completed job's images, replacing any kept before. */
+    public void rememberUrls(String runId, int line, java.util.List<String> urls) {
+        ledger.commit(() -> {
+            ledger.jdbc().update("DELETE FROM SDXL_IMAGE_URL WHERE RUN_ID = ? AND LINE = ?", runId, line);
+            for (int n = 0; n < urls.size(); n++) {
+                ledger.jdbc().update("INSERT INTO SDXL_IMAGE_URL (RUN_ID, LINE, N, URL) VALUES (?, ?, ?, ?)",
+                        runId, line, n + 1, urls.get(n));
+            }
+            return urls.size();
+        });
+    }
+
+    /** The bucket URLs kept for a row, in image order; empty when its images came inline. */
+    public java.util.List<String> rememberedUrls(String runId, int line) {
+        return ledger.jdbc().queryForList("SELECT URL FROM SDXL_IMAGE_URL WHERE RUN_ID = ? AND LINE = ? ORDER BY N",
+                String.class, runId, line);
     }
 
     /** The row as it is stored now. */

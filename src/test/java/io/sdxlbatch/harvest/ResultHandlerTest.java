@@ -280,4 +280,23 @@ class ResultHandlerTest {
         assertThat(db.ledger.get("r", 2).state()).isEqualTo(LedgerState.QUEUED);
         assertThat(RunFolders.of(dir, "r").staged(2, 1)).doesNotExist();
     }
+
+    @Test
+    void imagesBehindBucketUrlsAreStillFetchedAfterRunpodDeletedTheJob() throws IOException {
+        LedgerEntry row = queuedRow();
+        try (ScriptedServer bucket = new ScriptedServer()) {
+            byte[] png = Base64.getDecoder().decode(pngBase64());
+            bucket.then(Answer.json(503, "busy")).always(Answer.binary(200, "image/png", png));
+            String url = bucket.baseUrl().resolve("/bucket/x.png?X-Amz-Signature=abc").toString();
+            handler.handle(row, status("{\"id\":\"job-1\",\"status\":\"COMPLETED\",\"output\":[{\"image_url\":\""
+                    + url + "\",\"seed\":3}]}"));
+            assertThat(db.ledger.get("r", 2).state()).as("the first download failed").isEqualTo(LedgerState.QUEUED);
+
+            handler.expired(db.ledger.get("r", 2));
+
+            assertThat(db.ledger.get("r", 2).state()).isEqualTo(LedgerState.HARVESTED);
+            assertThat(db.ledger.get("r", 2).error()).contains("downloaded from the bucket URLs");
+            assertThat(RunFolders.of(dir, "r").staged(2, 1)).hasBinaryContent(png);
+        }
+    }
 }
