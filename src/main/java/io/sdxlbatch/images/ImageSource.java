@@ -38,11 +38,13 @@ public final class ImageSource {
             download(image.reference(), out);
             return;
         }
-        int comma = image.reference().indexOf(',');
-        if (comma < 0) {
-            throw new UnreadableImageException("not a base64 data URI: " + image.abbreviated(), null);
+        int start;
+        try {
+            start = image.payloadOffset();
+        } catch (IllegalStateException e) {
+            throw new UnreadableImageException(e.getMessage(), e);
         }
-        InputStream decoded = Base64.getDecoder().wrap(new CharSequenceStream(image.reference(), comma + 1));
+        InputStream decoded = Base64.getDecoder().wrap(new CharSequenceStream(image.reference(), start));
         byte[] buffer = new byte[64 * 1024];
         while (true) {
             int n;

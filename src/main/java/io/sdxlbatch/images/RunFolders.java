@@ -24,6 +24,11 @@ public record RunFolders(Path runDir) {
         return runDir.resolve("staging");
     }
 
+    /** {@code report/rejects.csv}: written by the report step, by a dry run, and when --max-rejects stops a run. */
+    public Path rejectsCsv() {
+        return report().resolve("rejects.csv");
+    }
+
     /** Where the n-th image (1-based) of a ledger line waits between harvest and publish. */
     public Path staged(int line, int n) {
         return staging().resolve(line + "-" + n + ".png");

@@ -82,7 +82,8 @@ final class InputRules {
         return lower.matches("https?://\\S+") || lower.matches("data:image/[a-z+.-]+;base64,[a-z0-9+/\\s]+=*");
     }
 
-    private static String abbreviate(String s) {
+    /** A cell shortened for a message: a 10 MB data URL must not become a 10 MB error. */
+    static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 }

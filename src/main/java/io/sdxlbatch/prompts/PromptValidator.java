@@ -64,7 +64,7 @@ public final class PromptValidator {
         }
         if (cells.containsKey(PromptCsvReader.EXTRA)) {
             problems.add("line " + line + ": more cells than the header has columns ('"
-                    + abbreviate(cells.get(PromptCsvReader.EXTRA).replace(PromptCsvReader.EXTRA_SEPARATOR, ","))
+                    + InputRules.abbreviate(cells.get(PromptCsvReader.EXTRA).replace(PromptCsvReader.EXTRA_SEPARATOR, ","))
                     + "'); quote a prompt that contains commas");
         }
         InputRules.check(input, "line " + line + ": ", problems);
@@ -96,10 +96,6 @@ public final class PromptValidator {
             }
         }
         names.forEach(name -> filesClaimed.putIfAbsent(name.toLowerCase(Locale.ROOT), line));
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 
     /** The defaults must pass the same rules as a cell, or every row would be blamed for them. */

@@ -53,6 +53,11 @@ public final class RejectsCsv {
         return values.toArray(String[]::new);
     }
 
+    /** Writes the rejected rows of a scan, under the scanned file's header. */
+    public static void write(Path file, PromptScan scan) {
+        write(file, scan.header(), scan.rejected().stream().map(RejectsCsv::of).toList());
+    }
+
     public static Reject of(PromptRow row) {
         return new Reject(row.line(), row.cells(), String.join("; ", row.problems()));
     }

@@ -60,7 +60,7 @@ class ReportStepConfiguration {
                 .map(r -> new RejectsCsv.Reject(r.line(), RequestCodec.decodeCells(r.cellsJson()), r.error()))
                 .toList();
         if (!rejects.isEmpty()) {
-            RejectsCsv.write(folders.report().resolve("rejects.csv"),
+            RejectsCsv.write(folders.rejectsCsv(),
                     rejects.get(0).cells().keySet().stream().filter(k -> !k.equals(PromptCsvReader.EXTRA)).toList(),
                     rejects);
         }

@@ -69,8 +69,8 @@ final class DryRun {
         if (scan.rejected().size() > REASONS_SHOWN) {
             out.println("  ... and " + (scan.rejected().size() - REASONS_SHOWN) + " more");
         }
-        Path file = RunFolders.of(options.outputDir(), options.runId()).report().resolve("rejects.csv");
-        RejectsCsv.write(file, scan.header(), scan.rejected().stream().map(RejectsCsv::of).toList());
+        Path file = RunFolders.of(options.outputDir(), options.runId()).rejectsCsv();
+        RejectsCsv.write(file, scan);
         out.println("  rejected rows written to " + file + " (fix them there and run that file)");
     }
 

@@ -82,9 +82,8 @@ public final class RunCommand {
         if (scan.rejected().size() <= maxRejects) {
             return;
         }
-        java.nio.file.Path file = io.sdxlbatch.images.RunFolders.of(options.outputDir(), options.runId()).report()
-                .resolve("rejects.csv");
-        RejectsCsv.write(file, scan.header(), scan.rejected().stream().map(RejectsCsv::of).toList());
+        java.nio.file.Path file = io.sdxlbatch.images.RunFolders.of(options.outputDir(), options.runId()).rejectsCsv();
+        RejectsCsv.write(file, scan);
         throw new UsageException(scan.rejected().size() + " of " + scan.rows() + " rows are rejected, more than"
                 + " --max-rejects " + maxRejects + "; the first: " + String.join("; ",
                 scan.rejected().get(0).problems()) + ". All are in " + file);

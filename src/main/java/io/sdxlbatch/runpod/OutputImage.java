@@ -14,11 +14,19 @@ public record OutputImage(String reference, Long seed) {
 
     /** The base64 text after the data URI's first comma (standard alphabet); only for data URIs. */
     public String base64Payload() {
+        return reference.substring(payloadOffset());
+    }
+
+    /**
+     * Where the base64 text starts in {@link #reference()}, so a decoder can stream it without a copy; throws
+     * IllegalStateException for anything but a data URI with a comma.
+     */
+    public int payloadOffset() {
         int comma = reference.indexOf(',');
         if (!isDataUri() || comma < 0) {
             throw new IllegalStateException("not a base64 data URI: " + abbreviated());
         }
-        return reference.substring(comma + 1);
+        return comma + 1;
     }
 
     /** For messages: the scheme and first characters, never a whole multi-megabyte payload. */
