@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.sdxlbatch.cli.ExitCode;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.cost.EstimateHistory;
+import io.sdxlbatch.cost.Price;
 import io.sdxlbatch.cost.WorkEstimate;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.prompts.PromptRow;

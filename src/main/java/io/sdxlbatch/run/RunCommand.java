@@ -12,6 +12,7 @@ import io.sdxlbatch.cli.ExitCode;
 import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.cost.Price;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.prompts.PromptFileException;
 import io.sdxlbatch.prompts.PromptScan;

@@ -1,15 +1,17 @@
-package io.sdxlbatch.run;
+package io.sdxlbatch.cost;
 
 import java.math.BigDecimal;
 
 import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
-import io.sdxlbatch.cost.GpuPrice;
 
-/** The per-second worker price for estimates: {@code --price-per-second}, else {@code --gpu}, else ADA_24. */
-record Price(BigDecimal perSecond, String describe) {
+/**
+ * The per-second worker price for estimates and reports: {@code --price-per-second}, else {@code --gpu}, else ADA_24.
+ * {@code describe} says where the figure came from, because a report is only as good as the price it assumed.
+ */
+public record Price(BigDecimal perSecond, String describe) {
 
-    static Price of(ParsedCommand command) {
+    public static Price of(ParsedCommand command) {
         if (command.option("price-per-second").isPresent()) {
             String raw = command.option("price-per-second").get();
             try {
