@@ -53,3 +53,20 @@ CREATE TABLE IF NOT EXISTS SDXL_RUN (
   SIMULATED BOOLEAN DEFAULT FALSE NOT NULL,
   UPDATED_AT BIGINT
 );
+-- What the report needs to rebuild a run's bill later: the endpoint clock's speed (1 for Runpod; a time-compressed
+-- simulator runs faster) and the price and idle timeout the run was costed with. Added after the first release of
+-- SDXL_RUN, hence ALTER: an existing job repository gains the columns.
+ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS TIME_SCALE DOUBLE DEFAULT 1 NOT NULL;
+ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS PRICE_PER_SECOND DECIMAL(20, 10);
+ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS PRICE_NOTE VARCHAR(400);
+ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS IDLE_TIMEOUT_MS BIGINT;
+-- HTTP 429 answers received, summed over the processes of a run, like SDXL_API_CALLS
+ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS RATE_LIMITED BIGINT DEFAULT 0 NOT NULL;
+-- Runpod API calls per run and operation, summed over the processes of a run (each adds its own when it reports).
+CREATE TABLE IF NOT EXISTS SDXL_API_CALLS (
+  RUN_ID VARCHAR(200) NOT NULL,
+  OPERATION VARCHAR(40) NOT NULL,
+  SENT BIGINT DEFAULT 0 NOT NULL,
+  RETRIES BIGINT DEFAULT 0 NOT NULL,
+  PRIMARY KEY (RUN_ID, OPERATION)
+);

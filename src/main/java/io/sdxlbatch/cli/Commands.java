@@ -27,15 +27,28 @@ public final class Commands {
                 flag("strict", "treat unknown CSV columns as an error instead of ignoring them"),
                 value("max-rejects", "N", "abort before sending anything if more than N rows are rejected"),
                 flag("dry-run", "check the CSV, estimate GPU time and cost, write rejects; send nothing"),
-                value("gpu", "CLASS", "GPU class for cost estimates (default ADA_24, the 4090)"),
-                value("price-per-second", "USD", "explicit worker price per second, instead of --gpu")),
+                value("gpu", "CLASS", "GPU class for cost estimates and the report (default ADA_24, the 4090)"),
+                value("price-per-second", "USD", "explicit worker price per second, instead of --gpu"),
+                value("idle-timeout", "DURATION", "the endpoint's idle timeout, billed after each worker's last job"
+                        + " (default 5s, Runpod's default)")),
+            false);
+
+    public static final CommandSpec REPORT = new CommandSpec("report",
+            "write an earlier run's report again from the job repository (jobs.csv, summary.json, report.html)",
+            List.of(value("run-id", "ID", "the run to report on (required)"),
+                value("output", "DIR", "output folder the run was made in (default output)"),
+                value("compare", "ID", "also compare with this run: report/compare-<ID>.html and a table on the"
+                        + " console"),
+                value("gpu", "CLASS", "cost with this GPU class instead of the one the run was costed with"),
+                value("price-per-second", "USD", "cost with this worker price per second"),
+                value("idle-timeout", "DURATION", "cost with this idle timeout")),
             false);
 
     public static final CommandSpec SIMULATE = new CommandSpec("simulate",
             "serve a local Runpod endpoint simulator (worker-sdxl 2.1.0) until stopped; see README for knobs",
             List.of(value("port", "PORT", "port on 127.0.0.1 (default: a free port)")), true);
 
-    public static final List<CommandSpec> ALL = List.of(RUN, SIMULATE);
+    public static final List<CommandSpec> ALL = List.of(RUN, REPORT, SIMULATE);
 
     private Commands() {
     }

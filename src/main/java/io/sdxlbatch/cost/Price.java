@@ -25,11 +25,19 @@ public record Price(BigDecimal perSecond, String describe) {
             }
         }
         try {
-            GpuPrice gpu = GpuPrice.byName(command.option("gpu").orElse(GpuPrice.ADA_24.name()));
-            return new Price(gpu.perSecond(), gpu.name() + " " + gpu.label() + " $" + gpu.perSecond().toPlainString()
-                    + "/s (Runpod flex price, 2026-06)");
+            return of(GpuPrice.byName(command.option("gpu").orElse(GpuPrice.ADA_24.name())));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--gpu: " + e.getMessage());
         }
+    }
+
+    public static Price of(GpuPrice gpu) {
+        return new Price(gpu.perSecond(), gpu.name() + " " + gpu.label() + " $" + gpu.perSecond().toPlainString()
+                + "/s (Runpod flex price, 2026-06)");
+    }
+
+    /** ADA_24, the 4090: the SDXL worker's hub default. */
+    public static Price defaultGpu() {
+        return of(GpuPrice.ADA_24);
     }
 }

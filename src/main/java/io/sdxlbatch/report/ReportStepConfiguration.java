@@ -1,7 +1,6 @@
 package io.sdxlbatch.report;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -9,22 +8,20 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
-import io.sdxlbatch.ledger.LedgerEntry;
-import io.sdxlbatch.ledger.LedgerState;
-import io.sdxlbatch.ledger.RequestCodec;
-import io.sdxlbatch.prompts.PromptCsvReader;
-import io.sdxlbatch.prompts.RejectsCsv;
 import io.sdxlbatch.runpod.RunpodClient;
 
 /**
- * Step "report": writes jobs.csv and summary.json on every run, then fails the job if any row is unfinished, so
- * that the run stays restartable instead of being recorded as complete.
+ * Step "report": adds this process's API calls to the run's totals, writes the report folder on every run, then
+ * fails the job if any row is unfinished, so that the run stays restartable instead of being recorded as complete.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportStepConfiguration {
@@ -34,17 +31,22 @@ class ReportStepConfiguration {
 
     @Bean
     Step reportStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
-                    Ledger ledger, ResolvedEndpoint endpoint, RunpodClient client, Clock clock) {
+                    Ledger ledger, JdbcTemplate jdbc, RunpodClient client, ResolvedEndpoint endpoint,
+                    Clock clock) {
         RunFolders folders = RunFolders.of(options.outputDir(), options.runId());
+        RunRecords records = new RunRecords(jdbc);
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return new StepBuilder(STEP, repository)
                 .tasklet((contribution, context) -> {
-                    List<LedgerEntry> rows = ledger.all(options.runId());
-                    JobsCsvReport.write(folders.report().resolve("jobs.csv"), rows);
-                    writeRejects(folders, rows);
-                    SummaryReport.write(folders.report().resolve("summary.json"), SummaryReport.build(
-                            options.runId(), endpoint.describe(), endpoint.simulated(), rows, client.stats(),
-                            clock.instant()));
-                    long unfinished = rows.stream().filter(r -> !r.state().isFinal()).count();
+                    // committed on its own: the step fails, and rolls back, whenever rows are unfinished
+                    ownTransaction.executeWithoutResult(s -> records.addApiCalls(options.runId(), client.stats()));
+                    RunRecord run = records.find(options.runId()).orElseGet(() -> new RunRecord(options.runId(),
+                            options.promptsFile().toAbsolutePath().toString(), endpoint.key(), endpoint.simulated(),
+                            1, options.cost()));
+                    RunAnalysis analysis = new RunReports(ledger, records, clock).analyze(run, options.cost());
+                    ReportFiles.write(folders, analysis);
+                    long unfinished = analysis.jobs().stream().filter(r -> !r.entry().state().isFinal()).count();
                     if (unfinished > 0) {
                         throw new UnfinishedRunException(unfinished);
                     }
@@ -52,17 +54,5 @@ class ReportStepConfiguration {
                 }, transactions)
                 .allowStartIfComplete(true)
                 .build();
-    }
-
-    /** rejects.csv under the file's own header, so the fixed rows can be run as they are. */
-    private static void writeRejects(RunFolders folders, List<LedgerEntry> rows) {
-        List<RejectsCsv.Reject> rejects = rows.stream().filter(r -> r.state() == LedgerState.REJECTED)
-                .map(r -> new RejectsCsv.Reject(r.line(), RequestCodec.decodeCells(r.cellsJson()), r.error()))
-                .toList();
-        if (!rejects.isEmpty()) {
-            RejectsCsv.write(folders.rejectsCsv(),
-                    rejects.get(0).cells().keySet().stream().filter(k -> !k.equals(PromptCsvReader.EXTRA)).toList(),
-                    rejects);
-        }
     }
 }

@@ -12,7 +12,6 @@ import io.sdxlbatch.cli.ExitCode;
 import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.config.RunOptions;
-import io.sdxlbatch.cost.Price;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.prompts.PromptFileException;
 import io.sdxlbatch.prompts.PromptScan;
@@ -33,7 +32,7 @@ public final class RunCommand {
         RunOptions options = RunOptionsParser.parse(command, Clock.systemDefaultZone());
         PromptValidator validator = validator(options);
         boolean dryRun = command.flag("dry-run");
-        DryRun estimate = dryRun ? DryRun.prepare(options, Price.of(command), endpointKey(command)) : null;
+        DryRun estimate = dryRun ? DryRun.prepare(options, options.cost().price(), endpointKey(command)) : null;
         PromptScan scan = scan(options, validator, dryRun ? estimate::add : row -> { });
         // the same checks in a dry run as in a real one: a dry run that passes must not hide a run that stops
         checkColumns(scan, command.flag("strict"), out);

@@ -18,6 +18,7 @@ import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.runpod.RunpodException;
 
 /**
@@ -37,10 +38,11 @@ public final class RunLauncher {
     private final Ledger ledger;
     private final ResolvedEndpoint endpoint;
     private final RunRegistry registry;
+    private final RunpodClient client;
     private final PrintStream out;
 
     RunLauncher(JobOperator operator, JobRepository repository, Job job, RunOptions options, Ledger ledger,
-                ResolvedEndpoint endpoint, RunRegistry registry, PrintStream out) {
+                ResolvedEndpoint endpoint, RunRegistry registry, RunpodClient client, PrintStream out) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
@@ -48,6 +50,7 @@ public final class RunLauncher {
         this.ledger = ledger;
         this.endpoint = endpoint;
         this.registry = registry;
+        this.client = client;
         this.out = out;
     }
 
@@ -68,8 +71,20 @@ public final class RunLauncher {
         } else if (last != null) {
             out.println("Resuming run " + options.runId() + " (last attempt " + last.getStatus() + ").");
         }
-        registry.record(options, endpoint);
+        registry.record(options, endpoint, timeScale());
         return outcome(operator.start(job, parameters));
+    }
+
+    /**
+     * How fast the endpoint's clock runs against ours: only a time-compressed simulator says anything but 1. An
+     * endpoint that cannot answer /health now is taken as real time; the run itself finds out what is wrong.
+     */
+    private double timeScale() {
+        try {
+            return client.health().timeScale();
+        } catch (RunpodException e) {
+            return 1;
+        }
     }
 
     /** Spring Batch's wrapper around a failed split; the step failures themselves are printed instead. */

@@ -12,14 +12,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.ledger.Ledger;
+import io.sdxlbatch.runpod.RunpodClient;
 
 @Configuration(proxyBeanMethods = false)
 class RunLauncherConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunOptions options,
-                            Ledger ledger, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock) {
+                            Ledger ledger, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock,
+                            RunpodClient client) {
         return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint,
-                new RunRegistry(jdbc, clock), System.out);
+                new RunRegistry(jdbc, clock), client, System.out);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.convert.DurationStyle;
 import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.cost.CostSettings;
 import io.sdxlbatch.harvest.HarvestSettings;
 import io.sdxlbatch.runpod.JobPolicy;
 
@@ -48,7 +49,8 @@ public final class RunOptionsParser {
                             Duration.ofMinutes(5)),
                     duration(command, "ttl", environment.get("SDXL_TTL"), null), null);
             return new RunOptions(prompts, output, runId, integer(command, "max-in-flight", 100),
-                    integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command, environment));
+                    integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command, environment),
+                    CostSettings.of(command));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

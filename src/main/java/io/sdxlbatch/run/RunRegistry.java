@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.cost.CostSettings;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 
 /**
@@ -21,19 +22,27 @@ final class RunRegistry {
         this.clock = clock;
     }
 
-    void record(RunOptions options, ResolvedEndpoint endpoint) {
+    /** @param timeScale endpoint ms per real ms, from the endpoint's /health (1 for Runpod) */
+    void record(RunOptions options, ResolvedEndpoint endpoint, double timeScale) {
         ProcessHandle self = ProcessHandle.current();
+        CostSettings cost = options.cost();
+        Object[] values = {options.promptsFile().toAbsolutePath().toString(), self.pid(), host(), endpoint.key(),
+            endpoint.simulated(), clock.millis(), timeScale, cost.price().perSecond(), cost.price().describe(),
+            cost.idleTimeout().toMillis()};
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        args.add(options.runId());
+        args.addAll(java.util.List.of(values));
+        args.add(options.runId());
+        args.addAll(java.util.List.of(values));
         jdbc.update("MERGE INTO SDXL_RUN t USING (VALUES(CAST(? AS VARCHAR(200)))) AS s(RUN_ID)"
                         + " ON t.RUN_ID = s.RUN_ID"
-                        + " WHEN MATCHED THEN UPDATE SET PROMPTS_FILE = ?, PID = ?, HOST = ?, ENDPOINT = ?,"
-                        + " SIMULATED = ?, UPDATED_AT = ?"
-                        + " WHEN NOT MATCHED THEN INSERT (RUN_ID, PROMPTS_FILE, PID, HOST, ENDPOINT, SIMULATED,"
-                        + " UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                options.runId(), options.promptsFile().toAbsolutePath().toString(), self.pid(), host(),
-                endpoint.key(), endpoint.simulated(), clock.millis(),
-                options.runId(), options.promptsFile().toAbsolutePath().toString(), self.pid(), host(),
-                endpoint.key(), endpoint.simulated(), clock.millis());
+                        + " WHEN MATCHED THEN UPDATE SET " + COLUMNS.replace(",", " = ?,") + " = ?"
+                        + " WHEN NOT MATCHED THEN INSERT (RUN_ID, " + COLUMNS + ") VALUES (?"
+                        + ", ?".repeat(values.length) + ")", args.toArray());
     }
+
+    private static final String COLUMNS = "PROMPTS_FILE,PID,HOST,ENDPOINT,SIMULATED,UPDATED_AT,TIME_SCALE,"
+            + "PRICE_PER_SECOND,PRICE_NOTE,IDLE_TIMEOUT_MS";
 
     private static String host() {
         try {

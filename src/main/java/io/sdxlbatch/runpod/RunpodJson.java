@@ -52,7 +52,13 @@ final class RunpodJson {
             }
         });
         return new EndpointHealth(count(jobs, "completed"), count(jobs, "failed"), count(jobs, "inProgress"),
-                count(jobs, "inQueue"), count(jobs, "retried"), workers);
+                count(jobs, "inQueue"), count(jobs, "retried"), workers, timeScale(node.path("simulator")));
+    }
+
+    /** Only our simulator sends it; anything odd means real time. */
+    private static double timeScale(JsonNode simulator) {
+        double scale = simulator.path("timeScale").asDouble(1);
+        return scale > 0 && Double.isFinite(scale) ? scale : 1;
     }
 
     PurgeResult purge(InputStream body) {

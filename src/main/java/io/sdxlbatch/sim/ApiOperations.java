@@ -108,6 +108,9 @@ final class ApiOperations {
         workers.put("running", h.running());
         workers.put("throttled", 0);
         workers.put("unhealthy", 0);
+        // Not in Runpod's answer: tells a client that this endpoint's clock runs faster than its own, so that
+        // its timestamps can be laid on one timeline with the reported delay and execution times.
+        body.putObject("simulator").put("timeScale", settings.timeScale());
         return HttpReply.json(200, body);
     }
 

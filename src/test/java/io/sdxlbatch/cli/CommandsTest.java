@@ -12,8 +12,9 @@ class CommandsTest {
 
     @Test
     void givenTheCommandList_whenRead_thenRunComesFirstSoItIsTheDefault() {
-        assertThat(Commands.ALL).containsExactly(Commands.RUN, Commands.SIMULATE);
+        assertThat(Commands.ALL).containsExactly(Commands.RUN, Commands.REPORT, Commands.SIMULATE);
         assertThat(Commands.RUN.openOptions()).isFalse();
+        assertThat(Commands.REPORT.openOptions()).isFalse();
         assertThat(Commands.SIMULATE.openOptions()).isTrue();
     }
 
@@ -21,7 +22,8 @@ class CommandsTest {
     void givenRunCommand_whenItsOptionsAreListed_thenFlagsAreTheOnlyOnesWithoutAValue() {
         assertThat(Commands.RUN.options()).extracting(OptionSpec::name).containsExactly("prompts", "output",
                 "run-id", "max-in-flight", "chunk-size", "max-retries", "poll-interval", "deadline",
-                "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu", "price-per-second");
+                "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu", "price-per-second",
+                "idle-timeout");
         assertThat(Commands.RUN.options()).filteredOn(o -> !o.takesValue()).extracting(OptionSpec::name)
                 .containsExactly("strict", "dry-run");
         assertThat(Commands.RUN.options()).filteredOn(OptionSpec::repeatable).extracting(OptionSpec::name)

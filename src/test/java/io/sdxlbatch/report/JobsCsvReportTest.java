@@ -31,7 +31,7 @@ class JobsCsvReportTest {
 
     private List<String[]> writeAndParse(List<LedgerEntry> rows) throws IOException, CsvException {
         Path file = dir.resolve("report/jobs.csv");
-        JobsCsvReport.write(file, rows);
+        JobsCsvReport.write(file, rows.stream().map(r -> new JobRow(r, null, null, null, null, null)).toList());
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVReader csv = new CSVReader(in)) {
             return csv.readAll();

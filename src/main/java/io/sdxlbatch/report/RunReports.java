@@ -1,0 +1,52 @@
+package io.sdxlbatch.report;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sdxlbatch.cost.CostSettings;
+import io.sdxlbatch.ledger.Ledger;
+
+/** Builds a run's analysis from the job repository: its ledger rows, its SDXL_RUN record and its earlier nights. */
+public final class RunReports {
+
+    /** Earlier runs of the same prompts file shown in the trend. */
+    static final int TREND_RUNS = 30;
+
+    private final Ledger ledger;
+    private final RunRecords records;
+    private final Clock clock;
+
+    public RunReports(Ledger ledger, RunRecords records, Clock clock) {
+        this.ledger = ledger;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /**
+     * @param cost what to cost the run (and the trend's runs) with; null: what each run was costed with when it ran
+     * @throws UnknownRunException when the job repository has no such run
+     */
+    public RunAnalysis analyze(String runId, CostSettings cost) {
+        return analyze(records.find(runId).orElseThrow(() -> new UnknownRunException(runId, records.runIds())),
+                cost);
+    }
+
+    /** For the run in progress, which may not be recorded yet (a step run on its own). */
+    public RunAnalysis analyze(RunRecord run, CostSettings cost) {
+        String runId = run.runId();
+        List<TrendPoint> earlier = new ArrayList<>();
+        for (String other : records.runsOfPromptsFile(run.promptsFile(), TREND_RUNS + 1)) {
+            if (!other.equals(runId) && earlier.size() < TREND_RUNS) {
+                earlier.add(RunAnalyzer.trendPoint(alone(records.find(other).orElseThrow(), cost), false));
+            }
+        }
+        return RunAnalyzer.analyze(run, ledger.all(runId), cost == null ? run.cost() : cost,
+                records.apiCalls(runId), earlier, clock.instant());
+    }
+
+    private RunAnalysis alone(RunRecord run, CostSettings cost) {
+        return RunAnalyzer.analyze(run, ledger.all(run.runId()), cost == null ? run.cost() : cost,
+                records.apiCalls(run.runId()), List.of(), clock.instant());
+    }
+}
