@@ -10,6 +10,7 @@ import io.sdxlbatch.cli.ExitCode;
 import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.Usage;
 import io.sdxlbatch.cli.UsageException;
+import io.sdxlbatch.report.ReportCommand;
 import io.sdxlbatch.run.RunCommand;
 import io.sdxlbatch.sim.SimulateCommand;
 
@@ -33,6 +34,7 @@ public class SdxlBatchApplication {
             }
             return switch (command.command().name()) {
                 case "simulate" -> SimulateCommand.run(command.lastValues(), out);
+                case "report" -> ReportCommand.run(command, out).code();
                 default -> RunCommand.run(command, SdxlBatchApplication.class, out).code();
             };
         } catch (UsageException e) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.cost.CostOverride;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
@@ -30,7 +31,12 @@ class ReportStepConfiguration {
     static final String STEP = "report";
 
     @Bean
-    Step reportStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
+    LatestReport latestReport() {
+        return new LatestReport();
+    }
+
+    @Bean
+    Step reportStep(LatestReport latest, JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
                     Ledger ledger, JdbcTemplate jdbc, RunpodClient client, ResolvedEndpoint endpoint,
                     Clock clock) {
         RunFolders folders = RunFolders.of(options.outputDir(), options.runId());
@@ -44,8 +50,9 @@ class ReportStepConfiguration {
                     RunRecord run = records.find(options.runId()).orElseGet(() -> new RunRecord(options.runId(),
                             options.promptsFile().toAbsolutePath().toString(), endpoint.key(), endpoint.simulated(),
                             1, options.cost()));
-                    RunAnalysis analysis = new RunReports(ledger, records, clock).analyze(run, options.cost());
+                    RunAnalysis analysis = new RunReports(ledger, records, clock).analyze(run, CostOverride.none());
                     ReportFiles.write(folders, analysis);
+                    latest.set(analysis);
                     long unfinished = analysis.jobs().stream().filter(r -> !r.entry().state().isFinal()).count();
                     if (unfinished > 0) {
                         throw new UnfinishedRunException(unfinished);

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.sdxlbatch.cost.CostSettings;
+import io.sdxlbatch.cost.CostOverride;
 import io.sdxlbatch.ledger.Ledger;
 
 /** Builds a run's analysis from the job repository: its ledger rows, its SDXL_RUN record and its earlier nights. */
@@ -24,16 +24,16 @@ public final class RunReports {
     }
 
     /**
-     * @param cost what to cost the run (and the trend's runs) with; null: what each run was costed with when it ran
+     * @param cost what replaces, for this run and the trend's runs, the price or idle timeout they were costed with
      * @throws UnknownRunException when the job repository has no such run
      */
-    public RunAnalysis analyze(String runId, CostSettings cost) {
+    public RunAnalysis analyze(String runId, CostOverride cost) {
         return analyze(records.find(runId).orElseThrow(() -> new UnknownRunException(runId, records.runIds())),
                 cost);
     }
 
     /** For the run in progress, which may not be recorded yet (a step run on its own). */
-    public RunAnalysis analyze(RunRecord run, CostSettings cost) {
+    public RunAnalysis analyze(RunRecord run, CostOverride cost) {
         String runId = run.runId();
         List<TrendPoint> earlier = new ArrayList<>();
         for (String other : records.runsOfPromptsFile(run.promptsFile(), TREND_RUNS + 1)) {
@@ -41,12 +41,12 @@ public final class RunReports {
                 earlier.add(RunAnalyzer.trendPoint(alone(records.find(other).orElseThrow(), cost), false));
             }
         }
-        return RunAnalyzer.analyze(run, ledger.all(runId), cost == null ? run.cost() : cost,
+        return RunAnalyzer.analyze(run, ledger.all(runId), cost.over(run.cost()),
                 records.apiCalls(runId), earlier, clock.instant());
     }
 
-    private RunAnalysis alone(RunRecord run, CostSettings cost) {
-        return RunAnalyzer.analyze(run, ledger.all(run.runId()), cost == null ? run.cost() : cost,
+    private RunAnalysis alone(RunRecord run, CostOverride cost) {
+        return RunAnalyzer.analyze(run, ledger.all(run.runId()), cost.over(run.cost()),
                 records.apiCalls(run.runId()), List.of(), clock.instant());
     }
 }

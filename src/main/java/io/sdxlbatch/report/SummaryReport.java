@@ -54,8 +54,12 @@ public final class SummaryReport {
         s.put("harvest_latency_ms", a.harvestLatency().percentiles());
         s.put("images_per_minute", Math.round(a.imagesPerMinute() * 100) / 100.0);
         Billing b = a.billing();
-        s.put("billed_ms", Map.of("execution", b.executionMs(), "cold_start", b.coldStartMs(), "idle", b.idleMs(),
-                "total", b.billedMs()));
+        Map<String, Object> billed = new LinkedHashMap<>();
+        billed.put("execution", b.executionMs());
+        billed.put("cold_start", b.coldStartMs());
+        billed.put("idle", b.idleMs());
+        billed.put("total", b.billedMs());
+        s.put("billed_ms", billed);
         s.put("gpu_seconds", b.billedMs() / 1000.0);
         Map<String, Object> cold = new LinkedHashMap<>();
         cold.put("count", b.coldStarts());

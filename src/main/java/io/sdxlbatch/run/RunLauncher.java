@@ -18,6 +18,8 @@ import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.report.ConsoleSummary;
+import io.sdxlbatch.report.LatestReport;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.runpod.RunpodException;
 
@@ -39,10 +41,12 @@ public final class RunLauncher {
     private final ResolvedEndpoint endpoint;
     private final RunRegistry registry;
     private final RunpodClient client;
+    private final LatestReport latestReport;
     private final PrintStream out;
 
     RunLauncher(JobOperator operator, JobRepository repository, Job job, RunOptions options, Ledger ledger,
-                ResolvedEndpoint endpoint, RunRegistry registry, RunpodClient client, PrintStream out) {
+                ResolvedEndpoint endpoint, RunRegistry registry, RunpodClient client, LatestReport latestReport,
+                PrintStream out) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
@@ -51,6 +55,7 @@ public final class RunLauncher {
         this.endpoint = endpoint;
         this.registry = registry;
         this.client = client;
+        this.latestReport = latestReport;
         this.out = out;
     }
 
@@ -117,6 +122,7 @@ public final class RunLauncher {
         Map<LedgerState, Integer> counts = ledger.countByState(options.runId());
         out.println("rows by state: " + counts);
         out.println("report: " + RunFolders.of(options.outputDir(), options.runId()).report());
+        latestReport.get().ifPresent(a -> out.println(ConsoleSummary.of(a)));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();
             failures.stream().filter(f -> !FLOW_WRAPPER.equals(f.getMessage())).map(RunLauncher::reason)

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.ledger.Ledger;
+import io.sdxlbatch.report.LatestReport;
 import io.sdxlbatch.runpod.RunpodClient;
 
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +21,8 @@ class RunLauncherConfiguration {
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunOptions options,
                             Ledger ledger, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock,
-                            RunpodClient client) {
+                            RunpodClient client, LatestReport latestReport) {
         return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint,
-                new RunRegistry(jdbc, clock), client, System.out);
+                new RunRegistry(jdbc, clock), client, latestReport, System.out);
     }
 }

@@ -1,0 +1,37 @@
+package io.sdxlbatch.report;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.sdxlbatch.cost.Billing;
+
+/** The report's headline in a few console lines, for the end of a run and the report command. */
+public final class ConsoleSummary {
+
+    private ConsoleSummary() {
+    }
+
+    public static String of(RunAnalysis a) {
+        Billing b = a.billing();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "  %d images from %d rows in %s (%.1f images/min); %s%n",
+                a.imagesWritten(), a.rows(), Figures.duration(a.run().wallMs()), a.imagesPerMinute(),
+                a.statusCounts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "))));
+        text.append(String.format(Locale.ROOT, "  estimated cost %s: execution %s, cold start %s (%d cold starts),"
+                        + " idle %s; %s%n", Figures.usd(b.totalCost()), Figures.usd(b.executionCost()),
+                Figures.usd(b.coldStartCost()), b.coldStarts(), Figures.usd(b.idleCost()), a.price().describe()));
+        text.append(String.format(Locale.ROOT, "  p95: delay %s, execution %s, end to end %s; API calls %d"
+                        + "%s, %d rate-limited", ms(a.delay().p(95)), ms(a.execution().p(95)), ms(a.endToEnd().p(95)),
+                a.api().total(), a.imagesWritten() == 0 ? "" : String.format(Locale.ROOT, " (%.2f per image)",
+                        (double) a.api().total() / a.imagesWritten()), a.api().rateLimited()));
+        for (Hint hint : a.hints()) {
+            text.append(String.format("%n  hint: %s (%s)", hint.advice(), hint.evidence()));
+        }
+        return text.toString();
+    }
+
+    private static String ms(Long value) {
+        return value == null ? "-" : Figures.duration(value);
+    }
+}
