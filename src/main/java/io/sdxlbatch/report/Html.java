@@ -1,7 +1,6 @@
 package io.sdxlbatch.report;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,39 +44,16 @@ final class Html {
         return String.format(Locale.ROOT, format, args);
     }
 
-    /** Four decimals under a dollar, where a run's cents matter; two above. */
     static String usd(BigDecimal amount) {
-        if (amount == null) {
-            return NONE;
-        }
-        int scale = amount.abs().compareTo(BigDecimal.ONE) < 0 ? 4 : 2;
-        String plain = amount.abs().setScale(scale, RoundingMode.HALF_UP).toPlainString();
-        return (amount.signum() < 0 ? "-$" : "$") + plain;
+        return amount == null ? NONE : Figures.usd(amount);
     }
 
     static String count(long n) {
         return f("%,d", n);
     }
 
-    /** A duration in the unit a person reads at a glance: 350 ms, 12.3 s, 3 min 05 s, 2 h 07 min. */
     static String duration(Long ms) {
-        if (ms == null) {
-            return NONE;
-        }
-        long abs = Math.abs(ms);
-        String sign = ms < 0 ? "-" : "";
-        if (abs < 1_000) {
-            return sign + abs + " ms";
-        }
-        if (abs < 60_000) {
-            return sign + f("%.1f s", abs / 1000.0);
-        }
-        long seconds = Math.round(abs / 1000.0);
-        if (seconds < 3600) {
-            return sign + f("%d min %02d s", seconds / 60, seconds % 60);
-        }
-        long minutes = Math.round(abs / 60_000.0);
-        return sign + f("%d h %02d min", minutes / 60, minutes % 60);
+        return ms == null ? NONE : Figures.duration(ms);
     }
 
     /** 0..1 as a percentage with one decimal. */

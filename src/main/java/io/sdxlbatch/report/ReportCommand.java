@@ -9,6 +9,7 @@ import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.cost.CostOverride;
 import io.sdxlbatch.cost.CostSettings;
+import io.sdxlbatch.images.AtomicFiles;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.JobDatabase;
 
@@ -36,7 +37,11 @@ public final class ReportCommand {
             out.println(ConsoleSummary.of(analysis));
             if (command.option("compare").isPresent()) {
                 RunAnalysis other = analyze(reports, command.option("compare").get(), cost);
-                out.println(Comparison.table(analysis, other));
+                Path page = folders.report().resolve("compare-" + other.run().runId() + ".html");
+                AtomicFiles.write(page, HtmlReport.renderComparison(other, analysis)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.println(Comparison.table(other, analysis));
+                out.println("Side by side: " + page);
             }
         }
         return ExitCode.SUCCESS;

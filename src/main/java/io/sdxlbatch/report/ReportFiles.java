@@ -1,7 +1,9 @@
 package io.sdxlbatch.report;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.sdxlbatch.images.AtomicFiles;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.LedgerState;
 import io.sdxlbatch.ledger.RequestCodec;
@@ -11,12 +13,18 @@ import io.sdxlbatch.prompts.RejectsCsv;
 /** Writes a run's report folder from its analysis: jobs.csv, summary.json, report.html and rejects.csv. */
 public final class ReportFiles {
 
+    /** Thumbnails embedded in report.html: enough to see a night's look at a glance, small enough to mail. */
+    static final int THUMBNAILS = 120;
+
     private ReportFiles() {
     }
 
     public static void write(RunFolders folders, RunAnalysis analysis) {
         JobsCsvReport.write(folders.report().resolve("jobs.csv"), analysis.jobs());
         SummaryReport.write(folders.report().resolve("summary.json"), analysis);
+        List<Thumbnail> thumbnails = Thumbnails.of(folders.report(), analysis.jobs(), THUMBNAILS);
+        AtomicFiles.write(folders.report().resolve("report.html"), HtmlReport.render(analysis, thumbnails,
+                analysis.imagesWritten()).getBytes(StandardCharsets.UTF_8));
         writeRejects(folders, analysis.jobs());
     }
 

@@ -47,7 +47,7 @@ class TuningHintsTest {
 
         assertThat(hints).anySatisfy(h -> {
             assertThat(h.advice()).startsWith("57% of billed time was cold start");
-            assertThat(h.evidence()).contains("1 cold starts, 20 s of 35 s billed, $0.0200");
+            assertThat(h.evidence()).contains("1 cold starts, 20.0 s of 35.0 s billed, $0.0200");
         });
     }
 
@@ -78,9 +78,9 @@ class TuningHintsTest {
 
         assertThat(hints).anySatisfy(h -> {
             // 12 x 10 s after a 1 s boot; 4 workers: 3 rounds, 3 more boots and idle tails (18 s at $0.001/s)
-            assertThat(h.advice()).isEqualTo("Raising max workers from 1 to 4 would cut the night from 2.0 min to"
-                    + " about 31 s, for about $0.0180 more cold start and idle.");
-            assertThat(h.evidence()).startsWith("p95 queue wait 1.9 min (cold starts left out) with 1 workers");
+            assertThat(h.advice()).isEqualTo("Raising max workers from 1 to 4 would cut the night from 2 min 01 s to"
+                    + " about 31.0 s, for about $0.0180 more cold start and idle.");
+            assertThat(h.evidence()).startsWith("p95 queue wait 1 min 51 s (cold starts left out) with 1 workers");
         });
     }
 
