@@ -54,9 +54,10 @@ CREATE TABLE IF NOT EXISTS SDXL_RUN (
   UPDATED_AT BIGINT
 );
 -- What the report needs to rebuild a run's bill later: the endpoint clock's speed (1 for Runpod; a time-compressed
--- simulator runs faster) and the price and idle timeout the run was costed with. Added after the first release of
--- SDXL_RUN, hence ALTER: an existing job repository gains the columns.
-ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS TIME_SCALE DOUBLE DEFAULT 1 NOT NULL;
+-- simulator runs faster) and the price and idle timeout the run was costed with, all as the run's first process
+-- recorded them. Added after the first release of SDXL_RUN, hence ALTER: an existing job repository gains the
+-- columns, NULL for runs recorded before (the report then says what it assumed).
+ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS TIME_SCALE DOUBLE;
 ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS PRICE_PER_SECOND DECIMAL(20, 10);
 ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS PRICE_NOTE VARCHAR(400);
 ALTER TABLE SDXL_RUN ADD COLUMN IF NOT EXISTS IDLE_TIMEOUT_MS BIGINT;

@@ -48,6 +48,11 @@ public record Billing(List<JobBill> jobs, List<WorkerSession> sessions, BigDecim
     }
 
     public BigDecimal cost(long ms) {
+        return costOf(perSecond, ms);
+    }
+
+    /** Dollars for {@code ms} of worker time, to the micro-dollar: per-job figures add up to the totals. */
+    static BigDecimal costOf(BigDecimal perSecond, long ms) {
         return perSecond.multiply(BigDecimal.valueOf(ms)).divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * been without work for longer than the idle timeout, which stops a worker. Its cold start is the part of its wait
  * that the worker can have spent booting: from when the job was accepted (or the worker last stopped, if later) to
  * when it started. Under {@link #MIN_COLD_START_MS} the worker was up already (an active worker, or FlashBoot
- * resuming at once) and no cold start is counted.</li>
+ * resuming at once) and no cold start is counted. Over {@link #MAX_COLD_START_MS} the wait was mostly queue (a
+ * worker that joined a deep queue took a job that had waited long before it booted), and that much is counted.</li>
  * <li>After its last job a worker idles for the idle timeout and is billed for it; a shorter gap between two jobs is
  * billed idle time too.</li>
  * <li>A job without a worker id cannot be placed on a worker: it counts a cold start only when its wait is far above
@@ -25,6 +26,8 @@ import java.util.Map;
 public final class BillingModel {
 
     static final long MIN_COLD_START_MS = 1_000;
+    /** Runpod's SDXL cold starts take 10-45 s; a boot is never taken to be longer than this. */
+    static final long MAX_COLD_START_MS = 60_000;
     static final long OUTLIER_EXTRA_MS = 10_000;
 
     private BillingModel() {
@@ -47,7 +50,7 @@ public final class BillingModel {
         for (JobTiming t : unplaced) {
             long excess = t.delayMs() - medianDelay;
             boolean cold = t.delayMs() >= 2 * medianDelay && excess >= OUTLIER_EXTRA_MS;
-            tally.job(t, cold, cold ? excess : 0);
+            tally.job(t, cold, cold ? Math.min(excess, MAX_COLD_START_MS) : 0);
         }
         tally.bills.sort(Comparator.comparingInt(JobBill::line));
         return new Billing(tally.bills, tally.sessions, perSecond, idleTimeoutMs, tally.executionMs,
@@ -65,7 +68,7 @@ public final class BillingModel {
             }
             if (open == null) {
                 long earliestBoot = Math.max(job.submittedAt(), lastStop);
-                long cold = Math.max(0, job.startedAt() - earliestBoot);
+                long cold = Math.min(MAX_COLD_START_MS, Math.max(0, job.startedAt() - earliestBoot));
                 boolean coldStart = cold >= MIN_COLD_START_MS;
                 long coldMs = coldStart ? cold : 0;
                 open = new Open(worker, job.startedAt() - coldMs, job.startedAt(), coldMs);
@@ -124,8 +127,7 @@ public final class BillingModel {
         void job(JobTiming t, boolean coldStart, long coldMs) {
             executionMs += t.executionMs();
             coldStartMs += coldMs;
-            BigDecimal cost = perSecond.multiply(BigDecimal.valueOf(t.executionMs() + coldMs))
-                    .divide(BigDecimal.valueOf(1000), 6, java.math.RoundingMode.HALF_UP);
+            BigDecimal cost = Billing.costOf(perSecond, t.executionMs() + coldMs);
             bills.add(new JobBill(t.line(), t.workerId(), t.submittedAt(), t.startedAt(), t.endedAt(), coldStart,
                     coldMs, cost));
         }

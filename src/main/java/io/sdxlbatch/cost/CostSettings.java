@@ -2,6 +2,7 @@ package io.sdxlbatch.cost;
 
 import java.time.Duration;
 
+import io.sdxlbatch.cli.Durations;
 import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 
@@ -30,14 +31,10 @@ public record CostSettings(Price price, Duration idleTimeout) {
     }
 
     private static Duration idleTimeout(String raw) {
-        try {
-            Duration value = org.springframework.boot.convert.DurationStyle.detectAndParse(raw.trim());
-            if (value.isNegative()) {
-                throw new IllegalArgumentException();
-            }
-            return value;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--idle-timeout '" + raw + "' is not a duration such as 5s or 1m");
+        Duration value = Durations.parse("--idle-timeout", raw);
+        if (value.isNegative()) {
+            throw new UsageException("--idle-timeout '" + raw + "' cannot be negative");
         }
+        return value;
     }
 }

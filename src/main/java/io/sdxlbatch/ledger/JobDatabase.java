@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -49,12 +50,12 @@ public final class JobDatabase implements AutoCloseable {
     }
 
     public Ledger ledger() {
-        return new Ledger(new org.springframework.jdbc.core.JdbcTemplate(dataSource),
+        return new Ledger(new JdbcTemplate(dataSource),
                 new DataSourceTransactionManager(dataSource));
     }
 
-    public org.springframework.jdbc.core.JdbcTemplate jdbc() {
-        return new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    public JdbcTemplate jdbc() {
+        return new JdbcTemplate(dataSource);
     }
 
     private static RuntimeException explain(Path outputDir, Exception e) {

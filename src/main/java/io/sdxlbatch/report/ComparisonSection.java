@@ -30,15 +30,16 @@ final class ComparisonSection {
             new Figure("… idle", Kind.USD, Better.LOWER, a -> a.billing().idleCost()),
             new Figure("Wall time", Kind.MS, Better.LOWER, a -> a.run().wallMs()),
             new Figure("Images per minute", Kind.RATE, Better.HIGHER, RunAnalysis::imagesPerMinute),
-            new Figure("Queue wait p50", Kind.MS, Better.LOWER, a -> a.delay().p(50)),
-            new Figure("Queue wait p95", Kind.MS, Better.LOWER, a -> a.delay().p(95)),
+            new Figure("Delay p50", Kind.MS, Better.LOWER, a -> a.delay().p(50)),
+            new Figure("Delay p95", Kind.MS, Better.LOWER, a -> a.delay().p(95)),
             new Figure("Execution p50", Kind.MS, Better.LOWER, a -> a.execution().p(50)),
             new Figure("Execution p95", Kind.MS, Better.LOWER, a -> a.execution().p(95)),
             new Figure("End-to-end p50", Kind.MS, Better.LOWER, a -> a.endToEnd().p(50)),
             new Figure("End-to-end p95", Kind.MS, Better.LOWER, a -> a.endToEnd().p(95)),
             new Figure("Cold starts", Kind.COUNT, Better.LOWER, a -> a.billing().coldStarts()),
-            new Figure("API calls", Kind.COUNT, Better.LOWER, a -> a.api().total()),
-            new Figure("Rate-limited (429)", Kind.COUNT, Better.LOWER, a -> a.api().rateLimited()));
+            new Figure("API calls", Kind.COUNT, Better.LOWER, a -> a.api().recorded() ? a.api().total() : null),
+            new Figure("Rate-limited (429)", Kind.COUNT, Better.LOWER,
+                    a -> a.api().recorded() ? a.api().rateLimited() : null));
 
     private ComparisonSection() {
     }

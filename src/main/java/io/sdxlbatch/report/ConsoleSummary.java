@@ -21,14 +21,21 @@ public final class ConsoleSummary {
         text.append(String.format(Locale.ROOT, "  estimated cost %s: execution %s, cold start %s (%d cold starts),"
                         + " idle %s; %s%n", Figures.usd(b.totalCost()), Figures.usd(b.executionCost()),
                 Figures.usd(b.coldStartCost()), b.coldStarts(), Figures.usd(b.idleCost()), a.price().describe()));
-        text.append(String.format(Locale.ROOT, "  p95: delay %s, execution %s, end to end %s; API calls %d"
-                        + "%s, %d rate-limited", ms(a.delay().p(95)), ms(a.execution().p(95)), ms(a.endToEnd().p(95)),
-                a.api().total(), a.imagesWritten() == 0 ? "" : String.format(Locale.ROOT, " (%.2f per image)",
-                        (double) a.api().total() / a.imagesWritten()), a.api().rateLimited()));
+        text.append(String.format(Locale.ROOT, "  p95: delay %s, execution %s, end to end %s; %s",
+                ms(a.delay().p(95)), ms(a.execution().p(95)), ms(a.endToEnd().p(95)), api(a)));
         for (Hint hint : a.hints()) {
             text.append(String.format("%n  hint: %s (%s)", hint.advice(), hint.evidence()));
         }
         return text.toString();
+    }
+
+    private static String api(RunAnalysis a) {
+        if (!a.api().recorded()) {
+            return "API calls not recorded";
+        }
+        return String.format(Locale.ROOT, "API calls %d%s, %d rate-limited", a.api().total(),
+                a.imagesWritten() == 0 ? "" : String.format(Locale.ROOT, " (%.2f per image)",
+                        (double) a.api().total() / a.imagesWritten()), a.api().rateLimited());
     }
 
     private static String ms(Long value) {

@@ -37,7 +37,8 @@ final class HeadlineSection {
                 "p50 " + Html.duration(a.endToEnd().p(50)) + ", submission to image"));
         out.append(figure("cold-starts", "Cold starts", Html.count(a.billing().coldStarts()),
                 Html.duration(a.billing().coldStartMs()) + " booting, estimated"));
-        out.append(figure("api-calls", "API calls", Html.count(a.api().total()), apiDetail(a)));
+        out.append(a.api().recorded() ? figure("api-calls", "API calls", Html.count(a.api().total()), apiDetail(a))
+                : figure("api-calls", "API calls", Html.NONE, "not recorded for this run"));
         out.append("</div>").append(statuses(a.statusCounts())).append(nav()).append("</section>");
         return out.toString();
     }

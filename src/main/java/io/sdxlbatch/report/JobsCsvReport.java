@@ -56,10 +56,10 @@ public final class JobsCsvReport {
         Map<String, Object> input = input(r);
         JobBill bill = row.bill();
         return new String[] {String.valueOf(r.line()), safe(r.promptId()), status(r.state()),
-            nz(r.jobId()), nz(r.delayMs()), nz(r.executionMs()),
-            r.state() == LedgerState.DONE ? nz(r.images()) : "", safe(r.error()),
+            safe(r.jobId()), nz(r.delayMs()), nz(r.executionMs()),
+            r.state() == LedgerState.DONE ? safe(r.images()) : "", safe(r.error()),
             String.valueOf(r.attempts()), r.possibleDuplicate() ? "yes" : "no", String.valueOf(r.retries()),
-            nz(r.workerId()), nz(r.seed()),
+            safe(r.workerId()), nz(r.seed()),
             safe(nz(input.get("prompt"))), sent(r, input, "width"), sent(r, input, "height"),
             sent(r, input, "num_inference_steps"), sent(r, input, "num_images"),
             time(row.submittedAt()), time(row.startedAt()), time(row.completedAt()), time(row.harvestedAt()),

@@ -9,6 +9,7 @@ import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.cost.CostOverride;
 import io.sdxlbatch.cost.CostSettings;
+import io.sdxlbatch.cost.Price;
 import io.sdxlbatch.images.AtomicFiles;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.JobDatabase;
@@ -60,7 +61,9 @@ public final class ReportCommand {
         boolean price = command.option("gpu").isPresent() || command.option("price-per-second").isPresent();
         boolean idle = command.option("idle-timeout").isPresent();
         CostSettings given = CostSettings.of(command);
-        return new CostOverride(price ? given.price() : null, idle ? given.idleTimeout() : null);
+        // the page must say that this is a what-if, not the price the run was costed with when it ran
+        Price asked = new Price(given.price().perSecond(), given.price().describe() + ", given to ./run.sh report");
+        return new CostOverride(price ? asked : null, idle ? given.idleTimeout() : null);
     }
 
     private static String springUrl(ParsedCommand command) {

@@ -19,6 +19,11 @@ public record RunAnalysis(RunInfo run, Map<String, Integer> statusCounts, int im
                           Distribution harvestLatency, Billing billing, Price price, ApiCalls api, List<JobRow> jobs,
                           List<Hint> hints, List<FailureGroup> failures, List<TrendPoint> trend) {
 
+    public RunAnalysis withTrend(List<TrendPoint> newTrend) {
+        return new RunAnalysis(run, statusCounts, imagesWritten, possibleDuplicates, retriedRows, delay, execution,
+                endToEnd, harvestLatency, billing, price, api, jobs, hints, failures, List.copyOf(newTrend));
+    }
+
     public int rows() {
         return jobs.size();
     }

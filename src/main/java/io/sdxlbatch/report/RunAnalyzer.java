@@ -3,6 +3,7 @@ package io.sdxlbatch.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,25 +49,25 @@ public final class RunAnalyzer {
         Distribution execution = Distribution.of(values(rows, LedgerEntry::executionMs));
         List<FailureGroup> failures = FailureGroups.of(rows);
         int ran = (int) rows.stream().filter(r -> r.jobId() != null || r.submittedAt() != null).count();
-        List<Hint> hints = TuningHints.of(new TuningHints.Inputs(billing, timings, execution,
-                executionTimeout(rows), failures, ran));
         RunInfo info = new RunInfo(run.runId(), run.promptsFile(), run.endpoint(), run.simulated(), run.timeScale(),
                 instant(jobs.stream().map(JobRow::submittedAt).filter(Objects::nonNull).min(Long::compare)),
                 instant(jobs.stream().map(JobRow::harvestedAt).filter(Objects::nonNull).max(Long::compare)),
                 generatedAt);
+        List<Hint> hints = TuningHints.of(new TuningHints.Inputs(billing, timings, execution,
+                executionTimeout(rows), failures, ran, info.wallMs()));
         List<JobRow> harvested = jobs.stream().filter(j -> HARVESTED.contains(j.entry().state())).toList();
         Distribution delay = Distribution.of(values(rows, LedgerEntry::delayMs));
         Distribution endToEnd = Distribution.of(harvested.stream().map(JobRow::endToEndMs).filter(Objects::nonNull)
                 .toList());
-        int images = imagesWritten(rows);
-        List<TrendPoint> trend = new ArrayList<>(earlier);
-        trend.add(new TrendPoint(run.runId(), info.firstSubmitAt(), images, billing.totalCost(), delay.p(95),
-                endToEnd.p(95), true));
-        return new RunAnalysis(info, statusCounts(rows), images,
+        RunAnalysis analysis = new RunAnalysis(info, statusCounts(rows), imagesWritten(rows),
                 (int) rows.stream().filter(LedgerEntry::possibleDuplicate).count(),
                 (int) rows.stream().filter(r -> r.retries() > 0).count(), delay, execution, endToEnd,
                 Distribution.of(harvested.stream().map(JobRow::harvestLatencyMs).filter(Objects::nonNull).toList()),
-                billing, cost.price(), api, jobs, hints, failures, trend);
+                billing, cost.price(), api, jobs, hints, failures, List.of());
+        List<TrendPoint> trend = new ArrayList<>(earlier);
+        trend.add(trendPoint(analysis, true));
+        trend.sort(Comparator.comparing(TrendPoint::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        return analysis.withTrend(trend);
     }
 
     /** This run's point on the trend across runs of its prompts file. */

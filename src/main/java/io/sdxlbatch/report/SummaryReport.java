@@ -83,13 +83,13 @@ public final class SummaryReport {
         assumptions.put("idle_timeout_ms", b.idleTimeoutMs());
         assumptions.put("model", COST_MODEL);
         s.put("assumptions", assumptions);
-        s.put("api_calls", a.api().sent());
-        s.put("api_calls_per_image", a.imagesWritten() == 0 ? null
+        s.put("api_calls", a.api().recorded() ? a.api().sent() : null);
+        s.put("api_calls_per_image", a.imagesWritten() == 0 || !a.api().recorded() ? null
                 : Math.round(a.api().total() * 100.0 / a.imagesWritten()) / 100.0);
         s.put("api_retries", a.api().retries());
         s.put("rate_limited_answers", a.api().rateLimited());
-        s.put("hints", a.hints().stream().map(h -> Map.of("advice", h.advice(), "evidence", h.evidence())).toList());
-        s.put("failures", a.failures().stream().map(f -> Map.of("status", f.status(), "reason", f.reason(),
+        s.put("hints", a.hints().stream().map(h -> ordered("advice", h.advice(), "evidence", h.evidence())).toList());
+        s.put("failures", a.failures().stream().map(f -> ordered("status", f.status(), "reason", f.reason(),
                 "count", f.lines().size(), "lines", f.lines())).toList());
         s.put("trend", trend(a.trend()));
         return s;
@@ -107,6 +107,15 @@ public final class SummaryReport {
             m.put("current", p.current());
             return m;
         }).toList();
+    }
+
+    /** Keys in the order given: the file reads the same way every night, and diffs stay small. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** Exact decimal in the JSON (a double would print 3.1E-4), never more than the 6 places we compute. */

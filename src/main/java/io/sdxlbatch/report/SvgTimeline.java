@@ -67,9 +67,11 @@ final class SvgTimeline {
     private static void lane(StringBuilder plot, TimelineLanes.Lane lane, double top, Frame f) {
         double barY = top + f.laneHeight * 0.3;
         String bar = Html.f("\" y=\"%s\" height=\"%s\"", Html.px(barY), Html.px(f.laneHeight * 0.55));
+        // the whole session from its first job to its stop, under the job bars: what shows between and after
+        // them is the idle time Runpod bills
         for (WorkerSession s : lane.sessions()) {
-            plot.append("<rect class=\"idle\" x=\"").append(f.xs(s.lastEndAt())).append("\" width=\"")
-                    .append(f.ws(s.lastEndAt(), s.stoppedAt())).append(bar).append("/>");
+            plot.append("<rect class=\"idle\" x=\"").append(f.xs(s.firstStartAt())).append("\" width=\"")
+                    .append(f.ws(s.firstStartAt(), s.stoppedAt())).append(bar).append("/>");
         }
         String waitY = Html.px(top + f.laneHeight * 0.15);
         for (JobRow job : lane.jobs()) {

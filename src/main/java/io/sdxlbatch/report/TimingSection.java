@@ -15,7 +15,7 @@ final class TimingSection {
 
     static String render(RunAnalysis a) {
         return "<div class=\"pair\">"
-                + histogram("delay-histogram", "Queue wait (delay)", "Runpod's delayTime: from accepting a job to "
+                + histogram("delay-histogram", "Delay (queue + cold start)", "Runpod's delayTime: from accepting a job to "
                 + "a worker taking it, cold starts included.", a.delay())
                 + histogram("execution-histogram", "Execution", "Runpod's executionTime: the worker generating the "
                 + "images.", a.execution())
@@ -36,7 +36,7 @@ final class TimingSection {
             out.append("<th class=\"num\">").append(c).append("</th>");
         }
         out.append("</tr></thead><tbody>");
-        row(out, "Queue wait (delay)", a.delay());
+        row(out, "Delay (queue + cold start)", a.delay());
         row(out, "Execution", a.execution());
         row(out, "End-to-end", a.endToEnd());
         row(out, "Harvest latency", a.harvestLatency());

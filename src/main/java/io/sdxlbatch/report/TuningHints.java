@@ -26,13 +26,15 @@ final class TuningHints {
     static final double FAILED_SHARE = 0.05;
     /** A longer night than the projection with more workers by at least this share. */
     static final double WORKER_SAVING = 0.15;
+    /** An execution timeout this many times the longest job is worth tightening: a stuck worker bills all of it. */
+    static final int TIMEOUT_HEADROOM = 30;
 
     private TuningHints() {
     }
 
     /** What the hints look at. {@code executionTimeout}: the policy sent, Runpod's 10 min when none was. */
     record Inputs(Billing billing, List<JobTiming> timings, Distribution execution, Duration executionTimeout,
-                  List<FailureGroup> failures, int ranJobs) {
+                  List<FailureGroup> failures, int ranJobs, long wallMs) {
     }
 
     static List<Hint> of(Inputs in) {
@@ -59,8 +61,8 @@ final class TuningHints {
 
     /**
      * A worker that stopped and booted again after a short gap paid idle timeout + cold start for that gap; an idle
-     * timeout as long as the gap would have billed only the gap, at the price of a longer idle tail on every
-     * worker's last session.
+     * timeout as long as the gap would have billed only the gap, at the price of a longer idle tail at the end of
+     * every session it does not bridge.
      */
     static Optional<Hint> idleGaps(Billing b) {
         List<WorkerSession> sessions = b.sessions().stream()
@@ -69,12 +71,10 @@ final class TuningHints {
         long longestGap = 0;
         long savedMs = 0;
         int restarts = 0;
-        int lastSessions = 0;
         for (int i = 0; i < sessions.size(); i++) {
             WorkerSession s = sessions.get(i);
             boolean last = i + 1 == sessions.size() || !sessions.get(i + 1).workerId().equals(s.workerId());
             if (last) {
-                lastSessions++;
                 continue;
             }
             WorkerSession next = sessions.get(i + 1);
@@ -85,11 +85,11 @@ final class TuningHints {
                 savedMs += b.idleTimeoutMs() + next.coldStartMs() - gap;
             }
         }
-        long longerTails = lastSessions * Math.max(0, longestGap - b.idleTimeoutMs());
+        long suggested = (longestGap + 999) / 1000;
+        long longerTails = (sessions.size() - restarts) * Math.max(0, suggested * 1000 - b.idleTimeoutMs());
         if (restarts < 2 || savedMs - longerTails <= 0 || b.share(savedMs - longerTails) < 0.05) {
             return Optional.empty();
         }
-        long suggested = (longestGap + 999) / 1000;
         return Optional.of(new Hint("Workers stopped and cold-started again " + restarts + " times after"
                 + " short idle gaps: an idle timeout of " + suggested + " s would have saved about "
                 + Figures.usd(b.cost(savedMs - longerTails)) + ".",
@@ -101,7 +101,7 @@ final class TuningHints {
 
     static Optional<Hint> moreWorkers(Inputs in) {
         Billing b = in.billing();
-        int workers = (int) in.timings().stream().map(JobTiming::workerId).filter(w -> w != null).distinct().count();
+        int workers = peakWorkers(b.sessions());
         List<Long> waits = b.jobs().stream().map(j -> j.startedAt() - j.submittedAt() - j.coldStartMs()).toList();
         Long p95Wait = Distribution.of(waits).p(95);
         Long p50Execution = in.execution().p(50);
@@ -122,22 +122,39 @@ final class TuningHints {
         if (now.makespanMs() == 0 || pick.makespanMs() > now.makespanMs() * (1 - WORKER_SAVING)) {
             return Optional.empty();
         }
-        long actual = b.jobs().stream().mapToLong(j -> j.endedAt()).max().orElse(0)
-                - b.jobs().stream().mapToLong(j -> j.submittedAt()).min().orElse(0);
-        long projected = Math.round(actual * (double) pick.makespanMs() / now.makespanMs());
+        // the model's saving, applied to the night as it was measured (first submission to last result here)
+        long night = in.wallMs();
+        long projected = Math.round(night - night * (1 - (double) pick.makespanMs() / now.makespanMs()));
         BigDecimal extra = b.cost(pick.billedMs() - now.billedMs());
         return Optional.of(new Hint("Raising max workers from " + workers + " to " + pick.workers()
-                + " would cut the night from " + Figures.duration(actual) + " to about " + Figures.duration(projected)
+                + " would cut the night from " + Figures.duration(night) + " to about " + Figures.duration(projected)
                 + (extra.signum() > 0 ? ", for about " + Figures.usd(extra) + " more cold start and idle." : "."),
-                "p95 queue wait " + Figures.duration(p95Wait) + " (cold starts left out) with " + workers
-                        + " workers, against a p50 execution of " + Figures.duration(p50Execution)
+                "p95 queue wait " + Figures.duration(p95Wait) + " (cold starts left out) with at most " + workers
+                        + " workers up at once, against a p50 execution of " + Figures.duration(p50Execution)
                         + "; queue model of this run's jobs with " + pick.workers() + " workers"));
+    }
+
+    /** The most workers up at the same time: the endpoint's max workers as this run saw it. */
+    static int peakWorkers(List<WorkerSession> sessions) {
+        List<long[]> events = new ArrayList<>();
+        sessions.forEach(s -> {
+            events.add(new long[] {s.bootAt(), 1});
+            events.add(new long[] {s.stoppedAt(), -1});
+        });
+        events.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        int up = 0;
+        int peak = 0;
+        for (long[] e : events) {
+            up += (int) e[1];
+            peak = Math.max(peak, up);
+        }
+        return peak;
     }
 
     static Optional<Hint> executionTimeout(Inputs in) {
         Long longest = in.execution().isEmpty() ? null : in.execution().sorted().get(in.execution().sorted().size() - 1);
         long timeout = in.executionTimeout().toMillis();
-        if (longest == null || timeout < 60_000 || timeout < 10 * longest) {
+        if (longest == null || timeout < 60_000 || timeout < TIMEOUT_HEADROOM * longest) {
             return Optional.empty();
         }
         long suggested = Math.max(30_000, ((3 * longest + 9_999) / 10_000) * 10_000);
@@ -151,7 +168,7 @@ final class TuningHints {
     }
 
     static Optional<Hint> failures(Inputs in) {
-        int failed = in.failures().stream().filter(f -> !f.status().equals("EXPIRED") && !f.status().equals("REJECTED"))
+        int failed = in.failures().stream().filter(f -> !f.status().equals("REJECTED"))
                 .mapToInt(f -> f.lines().size()).sum();
         if (in.ranJobs() == 0 || failed < (double) in.ranJobs() * FAILED_SHARE || failed == 0) {
             return Optional.empty();

@@ -89,6 +89,16 @@ class BillingModelTest {
     }
 
     @Test
+    void givenAWorkerThatJoinsADeepQueue_whenBilled_thenItsBootIsNotTakenForTheJobsWholeWait() {
+        // w2 appears an hour in and takes a job that had waited an hour: at most a 60 s boot is counted
+        Billing bill = BillingModel.bill(List.of(
+                job(1, "w1", 0, 20_000, 10_000),
+                job(2, "w2", 0, 3_600_000, 10_000)), PRICE, IDLE);
+
+        assertThat(bill.jobs()).extracting(JobBill::coldStartMs).containsExactly(20_000L, 60_000L);
+    }
+
+    @Test
     void givenJobsWithoutWorkerIds_whenBilled_thenOnlyAWaitFarAboveTheMedianCountsAsColdStart() {
         Billing bill = BillingModel.bill(List.of(
                 job(1, null, 0, 2_000, 5_000),

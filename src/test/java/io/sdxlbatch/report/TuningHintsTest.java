@@ -19,8 +19,9 @@ class TuningHintsTest {
 
     private static List<Hint> hints(List<JobTiming> jobs, Duration timeout, List<FailureGroup> failures) {
         Billing billing = BillingModel.bill(jobs, PRICE, 5_000);
+        long night = jobs.stream().mapToLong(JobTiming::endedAt).max().orElse(0);
         return TuningHints.of(new TuningHints.Inputs(billing, jobs, Distribution.of(jobs.stream()
-                .map(JobTiming::executionMs).toList()), timeout, failures, jobs.size()));
+                .map(JobTiming::executionMs).toList()), timeout, failures, jobs.size(), night));
     }
 
     private static List<Hint> hints(List<JobTiming> jobs) {
@@ -68,6 +69,19 @@ class TuningHintsTest {
     }
 
     @Test
+    void givenShortAndLongGaps_whenHinted_thenEverySessionEndNotBridgedPaysTheLongerTail() {
+        // as above, then a 2-minute pause and one more boot: 4 sessions, 2 bridgeable restarts
+        List<JobTiming> jobs = List.of(new JobTiming(1, "w1", 0, 10_000, 10_000),
+                new JobTiming(2, "w1", 28_000, 10_000, 10_000), new JobTiming(3, "w1", 56_000, 10_000, 10_000),
+                new JobTiming(4, "w1", 196_000, 10_000, 10_000));
+
+        List<Hint> hints = hints(jobs);
+
+        // 2 x 7 s saved, 2 unbridged session ends x 3 s longer tail: net 8 s = $0.008
+        assertThat(hints).anySatisfy(h -> assertThat(h.advice()).endsWith("would have saved about $0.0080."));
+    }
+
+    @Test
     void givenALongQueueOnOneWorker_whenHinted_thenMoreWorkersAreSuggestedWithTheProjectedNight() {
         List<JobTiming> jobs = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -80,7 +94,8 @@ class TuningHintsTest {
             // 12 x 10 s after a 1 s boot; 4 workers: 3 rounds, 3 more boots and idle tails (18 s at $0.001/s)
             assertThat(h.advice()).isEqualTo("Raising max workers from 1 to 4 would cut the night from 2 min 01 s to"
                     + " about 31.0 s, for about $0.0180 more cold start and idle.");
-            assertThat(h.evidence()).startsWith("p95 queue wait 1 min 51 s (cold starts left out) with 1 workers");
+            assertThat(h.evidence()).startsWith("p95 queue wait 1 min 51 s (cold starts left out) with at most 1"
+                    + " workers up at once");
         });
     }
 

@@ -38,10 +38,13 @@ class ReportFunctionalTests {
     @TempDir
     Path dir;
 
-    /** Two workers that boot in exactly 20 s and go cold 5 s after their last job; time x10. */
+    /**
+     * Two workers that boot in exactly 2 s and go cold 5 s after their last job, in real time: our own timestamps
+     * then line up with the simulator's to a few ms (a time-compressed clock would stretch our latency too).
+     */
     private static SimulatorSettings endpoint() {
-        return SimulatorSettings.defaults().withWorkers(2).withTimeScale(10).withColdStartMs(20_000, 20_000)
-                .withExecutionMs(6_000, 15_000).withIdleTimeoutMs(5_000);
+        return SimulatorSettings.defaults().withWorkers(2).withTimeScale(1).withColdStartMs(2_000, 2_000)
+                .withExecutionMs(500, 1_500).withIdleTimeoutMs(5_000);
     }
 
     private static PipelineFixture tenRowsAndABadOne(Path dir) {
@@ -82,14 +85,13 @@ class ReportFunctionalTests {
             JsonNode s = summary(given.runDir());
             long execution = served.values().stream().mapToLong(SimulatedJobView::executionTime).sum();
             long coldStart = firstOnWorker.values().stream().mapToLong(SimulatedJobView::delayTime).sum();
-            assertThat(coldStart).as("two boots of exactly 20 s").isEqualTo(40_000);
+            assertThat(coldStart).as("two boots of exactly 2 s").isEqualTo(4_000);
             assertThat(s.at("/billed_ms/execution").asLong()).isEqualTo(execution);
             assertThat(s.at("/cold_starts/count").asInt()).isEqualTo(2);
             assertThat(s.at("/cold_starts/estimated_ms").asLong()).isEqualTo(coldStart);
-            // our submission times are stretched x10 too, so each derived gap between two jobs carries our own
-            // submission latency x10 (tens of ms real): allow up to a second per gap
+            // each derived gap between two jobs on a worker carries our own submission latency (a few ms)
             assertThat(s.at("/billed_ms/idle").asLong()).as("one 5 s idle tail per worker, the queue never empty")
-                    .isBetween(10_000L, 18_000L);
+                    .isBetween(10_000L, 11_000L);
             assertThat(s.at("/cost/execution").decimalValue()).isEqualByComparingTo(ADA_24.multiply(
                     BigDecimal.valueOf(execution)).divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP));
             assertThat(s.at("/cost/total").decimalValue()).isEqualByComparingTo(ADA_24.multiply(BigDecimal.valueOf(
@@ -106,7 +108,7 @@ class ReportFunctionalTests {
             assertThat(s.at("/api_calls/run").asLong()).isEqualTo(given.sim().requestCount("run"));
             assertThat(s.at("/api_calls/status").asLong()).isEqualTo(given.sim().requestCount("status"));
             assertThat(s.at("/failures/0/lines/0").asInt()).isEqualTo(12);
-            assertThat(s.at("/time_scale").asDouble()).as("read from the simulator's /health").isEqualTo(10);
+            assertThat(s.at("/time_scale").asDouble()).as("read from the simulator's /health").isEqualTo(1);
             assertThat(rows).allSatisfy(r -> assertThat(Long.parseLong(r.get("end_to_end_ms")))
                     .isGreaterThan(Long.parseLong(r.get("delay_ms"))));
             assertHtmlShows(given.runDir(), s, rows);
