@@ -8,6 +8,7 @@ import io.sdxlbatch.cli.ArgParser;
 import io.sdxlbatch.cli.Commands;
 import io.sdxlbatch.cli.ExitCode;
 import io.sdxlbatch.cli.ParsedCommand;
+import io.sdxlbatch.cli.StoppedException;
 import io.sdxlbatch.cli.Usage;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.report.ReportCommand;
@@ -37,6 +38,9 @@ public class SdxlBatchApplication {
                 case "report" -> ReportCommand.run(command, out).code();
                 default -> RunCommand.run(command, SdxlBatchApplication.class, out).code();
             };
+        } catch (StoppedException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.STOPPED.code();
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             err.println("(nothing was submitted; see ./run.sh --help)");

@@ -19,7 +19,19 @@ public final class Commands {
                 value("chunk-size", "N", "rows per submit chunk (default 10)"),
                 value("max-retries", "N", "retries of a FAILED or TIMED_OUT job (default 1)"),
                 value("poll-interval", "DURATION", "status poll interval for running jobs (default 1s)"),
-                value("deadline", "DURATION", "give up harvesting after this long; re-run to go on (default 12h)"),
+                value("deadline", "HH:MM|DURATION", "stop sending new jobs at this local time or after this long;"
+                        + " what is in flight is still collected, the rest stays pending"),
+                value("harvest-timeout", "DURATION", "give up collecting results after this long; re-run to go on"
+                        + " (default 12h)"),
+                value("max-images", "N", "stop sending when this run's images would pass N (the rest stays"
+                        + " pending)"),
+                value("max-cost", "USD", "stop sending when this run's estimated cost would pass USD"),
+                value("grace-period", "DURATION", "after Ctrl-C or SIGTERM, keep collecting jobs in flight this long"
+                        + " (default 2m)"),
+                flag("cancel-on-abort", "after Ctrl-C or SIGTERM, cancel the jobs in flight instead of collecting"
+                        + " them"),
+                value("failure-window", "N", "stop sending when most of the last N jobs failed the same way"
+                        + " (default 20)"),
                 value("execution-timeout", "DURATION", "Runpod policy.executionTimeout per job (default 5m)"),
                 value("ttl", "DURATION", "Runpod policy.ttl per job (default: Runpod's 24h)"),
                 repeatable("default", "KEY=VALUE", "worker input for empty cells, e.g. --default width=768"

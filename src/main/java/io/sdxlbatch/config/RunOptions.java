@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.sdxlbatch.cost.CostSettings;
 import io.sdxlbatch.harvest.HarvestSettings;
+import io.sdxlbatch.stop.StopSettings;
 import io.sdxlbatch.runpod.JobPolicy;
 
 /**
@@ -17,10 +18,11 @@ import io.sdxlbatch.runpod.JobPolicy;
  * @param policy      per-job Runpod policy sent with every job (null: Runpod's defaults)
  * @param inputDefaults worker inputs for empty cells, by key ({@code --default width=768})
  * @param cost        price and idle timeout the report costs the run with
+ * @param stop        when submission stops early (deadline, limits, failures) and what a signal does
  */
 public record RunOptions(Path promptsFile, Path outputDir, String runId, int maxInFlight, int chunkSize,
                          HarvestSettings harvest, JobPolicy policy, Map<String, String> inputDefaults,
-                         CostSettings cost) {
+                         CostSettings cost, StopSettings stop) {
 
     public RunOptions {
         inputDefaults = Map.copyOf(inputDefaults);
@@ -28,6 +30,7 @@ public record RunOptions(Path promptsFile, Path outputDir, String runId, int max
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(harvest, "harvest");
         Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(stop, "stop");
         if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new IllegalArgumentException("run id '" + runId + "' must be 1-100 letters, digits, '.', '_' or"
                     + " '-', starting with a letter or digit");
@@ -40,6 +43,7 @@ public record RunOptions(Path promptsFile, Path outputDir, String runId, int max
     /** Sensible defaults for a prompts file and output folder: what the nightly cron line gets. */
     public static RunOptions defaults(Path promptsFile, Path outputDir, String runId) {
         return new RunOptions(promptsFile, outputDir, runId, 100, 10, HarvestSettings.defaults(),
-                new JobPolicy(Duration.ofMinutes(5), null, null), Map.of(), CostSettings.defaults());
+                new JobPolicy(Duration.ofMinutes(5), null, null), Map.of(), CostSettings.defaults(),
+                StopSettings.none());
     }
 }

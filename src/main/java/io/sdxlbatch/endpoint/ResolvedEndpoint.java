@@ -75,6 +75,17 @@ public final class ResolvedEndpoint implements AutoCloseable {
         return endpointId == null ? "embedded-simulator" : endpointId;
     }
 
+    /** The endpoint's /health address: where the preflight asks, and what its messages name. */
+    public String healthUrl() {
+        return simulator == null ? settings.baseUrl() + "/" + settings.endpointId() + "/health"
+                : simulator.baseUrl() + "/" + simulator.endpointId() + "/health";
+    }
+
+    /** The endpoint id the client talks to (the simulator's own when embedded). */
+    public String endpointId() {
+        return simulator == null ? settings.endpointId() : simulator.endpointId();
+    }
+
     public boolean simulated() {
         return simulator != null;
     }

@@ -21,6 +21,8 @@ import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.stop.FailureBreaker;
+import io.sdxlbatch.stop.StopRequest;
 import io.sdxlbatch.submit.JobSubmitter;
 import io.sdxlbatch.time.Sleeper;
 
@@ -39,13 +41,14 @@ class HarvestStepConfiguration {
     @Bean
     Step harvestStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
                      Ledger ledger, LedgerTransitions transitions, RunpodClient client, JobSubmitter submitter,
-                     SplitProgress progress, Clock clock, Sleeper sleeper) {
+                     SplitProgress progress, StopRequest stop, FailureBreaker breaker, Clock clock,
+                     Sleeper sleeper) {
         ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(60)),
                 RunFolders.of(options.outputDir(), options.runId()));
         HarvestSettings settings = options.harvest();
         HarvestTasklet tasklet = new HarvestTasklet(() -> new Harvester(ledger, options.runId(), client,
-                new ResultHandler(client, transitions, stager, submitter, clock, settings.maxRetries()),
-                settings, clock), progress, settings, clock, sleeper);
+                new ResultHandler(client, transitions, stager, submitter, clock, settings.maxRetries(), breaker, stop),
+                settings, clock), progress, settings, stop, options.stop().grace(), clock, sleeper);
         return new StepBuilder(STEP, repository)
                 .tasklet(tasklet, transactions)
                 .listener(new StepExecutionListener() {

@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import io.sdxlbatch.config.SplitProgress;
+import io.sdxlbatch.stop.StopRequest;
 import io.sdxlbatch.time.Sleeper;
 
 /**
@@ -25,11 +26,15 @@ final class HarvestTasklet implements Tasklet {
     private final HarvestSettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final StopRequest stop;
+    private final Duration grace;
     private Harvester harvester;
     private long deadline;
 
     HarvestTasklet(Supplier<Harvester> harvesters, SplitProgress submission, HarvestSettings settings,
-                   Clock clock, Sleeper sleeper) {
+                   StopRequest stop, Duration grace, Clock clock, Sleeper sleeper) {
+        this.stop = stop;
+        this.grace = grace;
         this.harvesters = harvesters;
         this.submission = submission;
         this.settings = settings;
@@ -59,8 +64,14 @@ final class HarvestTasklet implements Tasklet {
         }
         if (clock.millis() >= deadline) {
             finish();
-            throw new IllegalStateException("harvest deadline of " + settings.deadline() + " passed with "
+            throw new IllegalStateException("--harvest-timeout of " + settings.deadline() + " passed with "
                     + inFlight + " jobs still in flight; run the same command again to go on harvesting");
+        }
+        // after a signal the person waits: what is in flight gets the grace period, then a resume collects it
+        if (stop.signalledAt().isPresent() && clock.millis() >= stop.signalledAt().getAsLong() + grace.toMillis()) {
+            finish();
+            throw new IllegalStateException("the grace period of " + grace.toSeconds() + " s after the signal passed"
+                    + " with " + inFlight + " jobs still in flight; run the same command again to collect them");
         }
         Duration wait = harvester.untilNextDue();
         sleeper.sleep(wait.compareTo(MIN_SLEEP) < 0 ? MIN_SLEEP

@@ -19,6 +19,8 @@ import io.sdxlbatch.runpod.JobOutput;
 import io.sdxlbatch.runpod.JobState;
 import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.stop.FailureBreaker;
+import io.sdxlbatch.stop.StopRequest;
 import io.sdxlbatch.runpod.OutputImage;
 import io.sdxlbatch.runpod.RunpodException;
 import io.sdxlbatch.submit.JobSubmitter;
@@ -39,10 +41,14 @@ final class ResultHandler {
     private final JobSubmitter submitter;
     private final Clock clock;
     private final int maxRetries;
+    private final FailureBreaker breaker;
+    private final StopRequest stop;
     private final Map<Integer, Integer> badReads = new ConcurrentHashMap<>();
 
     ResultHandler(RunpodClient client, LedgerTransitions transitions, ImageStager stager, JobSubmitter submitter,
-                  Clock clock, int maxRetries) {
+                  Clock clock, int maxRetries, FailureBreaker breaker, StopRequest stop) {
+        this.breaker = breaker;
+        this.stop = stop;
         this.client = client;
         this.transitions = transitions;
         this.stager = stager;
@@ -87,6 +93,9 @@ final class ResultHandler {
     }
 
     private void completed(LedgerEntry row, JobStatus status, RemoteResult seen) {
+        if (!badReads.containsKey(row.line())) {
+            breaker.succeeded();
+        }
         if (!status.hasImages()) {
             transitions.failed(row.runId(), row.line(), LedgerState.NO_OUTPUT, seen, "COMPLETED without output:"
                     + " Runpod drops results over its payload limit (10 MB for /run)");
@@ -125,11 +134,17 @@ final class ResultHandler {
 
     private void failed(LedgerEntry row, JobStatus status, RemoteResult seen) {
         String reason = status.state() + (status.error() == null ? "" : ": " + status.error().summary());
+        breaker.failed(reason);
         if (row.retries() >= maxRetries) {
             transitions.failed(row.runId(), row.line(), LedgerState.FAILED, seen, reason);
             return;
         }
         transitions.countRetry(row.runId(), row.line());
+        if (stop.requested()) {
+            // a retry is a new paid job: not while submission is stopped; the resume sends the row again
+            resubmit(row, reason + "; not retried because submission stopped, sent again when the run resumes");
+            return;
+        }
         try {
             client.retry(row.jobId());
             transitions.remoteStatus(row.runId(), row.line(), "IN_QUEUE", null);

@@ -77,6 +77,13 @@ public final class Ledger {
     }
 
     /** How many job ids Runpod gave this run in all: zero means nothing was ever paid for. */
+    /** Images asked for by every row already handed to Runpod (or being handed): what an image limit counts. */
+    public int imagesSent(String runId) {
+        Integer n = jdbc.queryForObject("SELECT COALESCE(SUM(IMAGE_COUNT), 0) FROM SDXL_PROMPT WHERE RUN_ID = ?"
+                + " AND STATE NOT IN ('PENDING', 'REJECTED')", Integer.class, runId);
+        return n == null ? 0 : n;
+    }
+
     public int jobIdsReceived(String runId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM SDXL_JOB_ID WHERE RUN_ID = ?", Integer.class, runId);
         return n == null ? 0 : n;

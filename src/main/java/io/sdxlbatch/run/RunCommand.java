@@ -17,6 +17,8 @@ import io.sdxlbatch.prompts.PromptFileException;
 import io.sdxlbatch.prompts.PromptScan;
 import io.sdxlbatch.prompts.PromptValidator;
 import io.sdxlbatch.prompts.RejectsCsv;
+import io.sdxlbatch.stop.SignalHandlers;
+import io.sdxlbatch.stop.StopRequest;
 
 /**
  * The run command: checks options and the prompts file, takes the output folder's lock, then starts Spring (job
@@ -40,8 +42,11 @@ public final class RunCommand {
         if (dryRun) {
             return estimate.report(scan, out);
         }
+        // from here on a signal must not kill the process mid-write: it stops submission (see SignalHandlers)
+        StopRequest stop = new StopRequest();
+        SignalHandlers.install(stop, options.stop(), Clock.systemUTC(), out);
         try (RunLock lock = RunLock.acquire(options.outputDir());
-             ConfigurableApplicationContext context = start(application, options, command)) {
+             ConfigurableApplicationContext context = start(application, options, stop, command)) {
             return context.getBean(RunLauncher.class).launch();
         }
     }
@@ -102,13 +107,16 @@ public final class RunCommand {
                 .orElse(System.getenv(environment));
     }
 
-    private static ConfigurableApplicationContext start(Class<?> application, RunOptions options,
+    private static ConfigurableApplicationContext start(Class<?> application, RunOptions options, StopRequest stop,
                                                         ParsedCommand command) {
         try {
             return new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
-                    .initializers(c -> c.getBeanFactory().registerSingleton("runOptions", options))
+                    .initializers(c -> {
+                        c.getBeanFactory().registerSingleton("runOptions", options);
+                        c.getBeanFactory().registerSingleton("stopRequest", stop);
+                    })
                     .properties("sdxl.output=" + options.outputDir().toAbsolutePath())
                     .run(command.springProperties().toArray(String[]::new));
         } catch (RuntimeException e) {

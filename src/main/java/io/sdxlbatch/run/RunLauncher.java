@@ -22,6 +22,7 @@ import io.sdxlbatch.report.ConsoleSummary;
 import io.sdxlbatch.report.LatestReport;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.runpod.RunpodException;
+import io.sdxlbatch.stop.StopRequest;
 
 /**
  * Starts, resumes or declines a run: a new run id starts the job; a FAILED or STOPPED run restarts it; a run left
@@ -42,11 +43,13 @@ public final class RunLauncher {
     private final RunRegistry registry;
     private final RunpodClient client;
     private final LatestReport latestReport;
+    private final StopRequest stop;
     private final PrintStream out;
 
     RunLauncher(JobOperator operator, JobRepository repository, Job job, RunOptions options, Ledger ledger,
                 ResolvedEndpoint endpoint, RunRegistry registry, RunpodClient client, LatestReport latestReport,
-                PrintStream out) {
+                StopRequest stop, PrintStream out) {
+        this.stop = stop;
         this.operator = operator;
         this.repository = repository;
         this.job = job;
@@ -76,20 +79,9 @@ public final class RunLauncher {
         } else if (last != null) {
             out.println("Resuming run " + options.runId() + " (last attempt " + last.getStatus() + ").");
         }
-        registry.record(options, endpoint, timeScale());
+        double timeScale = Preflight.check(client, endpoint.endpointId(), endpoint.healthUrl(), out).timeScale();
+        registry.record(options, endpoint, timeScale);
         return outcome(operator.start(job, parameters));
-    }
-
-    /**
-     * How fast the endpoint's clock runs against ours: only a time-compressed simulator says anything but 1. An
-     * endpoint that cannot answer /health now is taken as real time; the run itself finds out what is wrong.
-     */
-    private double timeScale() {
-        try {
-            return client.health().timeScale();
-        } catch (RunpodException e) {
-            return 1;
-        }
     }
 
     /** Spring Batch's wrapper around a failed split; the step failures themselves are printed instead. */
@@ -124,6 +116,14 @@ public final class RunLauncher {
         out.println("report: " + RunFolders.of(options.outputDir(), options.runId()).report());
         latestReport.get().ifPresent(a -> out.println(ConsoleSummary.of(a)));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
+            // the cause first: a signal, a limit or the failure breaker stopped submission, then what it left
+            stop.get().ifPresent(s -> out.println("stopped: " + s.reason()));
+            int pending = counts.getOrDefault(LedgerState.PENDING, 0);
+            if (pending > 0 && stop.requested()) {
+                out.println(pending + " rows were not sent; they stay pending and are sent when the run resumes"
+                        + (stop.get().orElseThrow().kind() == StopRequest.Kind.LIMIT
+                        ? " with the limit raised or removed" : ""));
+            }
             List<Throwable> failures = execution.getAllFailureExceptions();
             failures.stream().filter(f -> !FLOW_WRAPPER.equals(f.getMessage())).map(RunLauncher::reason)
                     .distinct().forEach(m -> out.println("stopped: " + m));

@@ -14,6 +14,7 @@ import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.report.LatestReport;
 import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.stop.StopRequest;
 
 @Configuration(proxyBeanMethods = false)
 class RunLauncherConfiguration {
@@ -21,8 +22,8 @@ class RunLauncherConfiguration {
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunOptions options,
                             Ledger ledger, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock,
-                            RunpodClient client, LatestReport latestReport) {
+                            RunpodClient client, LatestReport latestReport, StopRequest stop) {
         return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint,
-                new RunRegistry(jdbc, clock), client, latestReport, System.out);
+                new RunRegistry(jdbc, clock), client, latestReport, stop, System.out);
     }
 }

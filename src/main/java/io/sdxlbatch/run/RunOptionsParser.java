@@ -5,12 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import org.springframework.boot.convert.DurationStyle;
 
+import io.sdxlbatch.cli.Durations;
 import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.cost.CostSettings;
+import io.sdxlbatch.stop.StopSettings;
 import io.sdxlbatch.harvest.HarvestSettings;
 import io.sdxlbatch.runpod.JobPolicy;
 
@@ -43,14 +44,14 @@ public final class RunOptionsParser {
             Duration poll = duration(command, "poll-interval", d.pollInterval());
             HarvestSettings harvest = new HarvestSettings(poll, max(poll, d.maxQueuedInterval()), d.queueHead(),
                     d.threads(), integer(command, "max-retries", d.maxRetries()),
-                    duration(command, "deadline", d.deadline()));
+                    duration(command, "harvest-timeout", d.deadline()));
             JobPolicy policy = new JobPolicy(
                     duration(command, "execution-timeout", environment.get("SDXL_EXECUTION_TIMEOUT"),
                             Duration.ofMinutes(5)),
                     duration(command, "ttl", environment.get("SDXL_TTL"), null), null);
             return new RunOptions(prompts, output, runId, integer(command, "max-in-flight", 100),
                     integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command, environment),
-                    CostSettings.of(command));
+                    CostSettings.of(command), StopSettings.of(command, clock));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -95,24 +96,13 @@ public final class RunOptionsParser {
 
     private static Duration duration(ParsedCommand command, String name, String fromEnvironment, Duration fallback) {
         if (command.option(name).isEmpty() && fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return parseDuration("SDXL_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), fromEnvironment);
+            return Durations.parse("SDXL_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), fromEnvironment);
         }
         return duration(command, name, fallback);
     }
 
-    private static Duration parseDuration(String name, String v) {
-        if (v.trim().matches("\\d+")) {
-            throw new UsageException(name + " '" + v + "' needs a unit (e.g. 500ms, 30s, 5m, 2h)");
-        }
-        try {
-            return DurationStyle.detectAndParse(v.trim());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + " '" + v + "' is not a duration (e.g. 500ms, 30s, 5m, 2h)");
-        }
-    }
-
     private static Duration duration(ParsedCommand command, String name, Duration fallback) {
-        return command.option(name).map(v -> parseDuration("--" + name, v)).orElse(fallback);
+        return command.option(name).map(v -> Durations.parse("--" + name, v)).orElse(fallback);
     }
 
     private static int integer(ParsedCommand command, String name, int fallback) {

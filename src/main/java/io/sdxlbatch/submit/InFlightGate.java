@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.stop.StopRequest;
 import io.sdxlbatch.time.Sleeper;
 
 /**
@@ -20,9 +21,11 @@ public final class InFlightGate {
     private final String runId;
     private final int maxInFlight;
     private final SplitProgress progress;
+    private final StopRequest stop;
     private final Sleeper sleeper;
 
-    public InFlightGate(Ledger ledger, String runId, int maxInFlight, SplitProgress progress, Sleeper sleeper) {
+    public InFlightGate(Ledger ledger, String runId, int maxInFlight, SplitProgress progress, StopRequest stop,
+                        Sleeper sleeper) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("max in flight must be at least 1, was " + maxInFlight);
         }
@@ -30,11 +33,12 @@ public final class InFlightGate {
         this.runId = runId;
         this.maxInFlight = maxInFlight;
         this.progress = progress;
+        this.stop = stop;
         this.sleeper = sleeper;
     }
 
     /**
-     * Returns when one more job may be sent. Throws {@link HarvestStoppedException} once the harvester has ended:
+     * Returns when one more job may be sent, or submission has been stopped (the caller asks the limits). Throws {@link HarvestStoppedException} once the harvester has ended:
      * no slot would ever free up, and a job sent now would be paid for with nobody to collect it.
      */
     public void awaitCapacity() throws InterruptedException {
@@ -42,7 +46,7 @@ public final class InFlightGate {
             if (progress.hasHarvestEnded()) {
                 throw new HarvestStoppedException();
             }
-            if (ledger.countByState(runId).getOrDefault(LedgerState.QUEUED, 0) < maxInFlight) {
+            if (stop.requested() || ledger.countByState(runId).getOrDefault(LedgerState.QUEUED, 0) < maxInFlight) {
                 return;
             }
             sleeper.sleep(RECHECK);

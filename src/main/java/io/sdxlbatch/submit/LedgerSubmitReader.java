@@ -8,6 +8,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.stop.StopRequest;
 
 /**
  * Reads the rows still to be sent straight from the ledger, in file order, a page at a time. It keeps no restart
@@ -21,14 +22,16 @@ final class LedgerSubmitReader implements ItemStreamReader<LedgerEntry> {
     private final Ledger ledger;
     private final String runId;
     private final int passes;
+    private final StopRequest stop;
     private final Deque<LedgerEntry> page = new ArrayDeque<>();
     private int lastLine;
     private int pass = 1;
 
-    LedgerSubmitReader(Ledger ledger, String runId, int passes) {
+    LedgerSubmitReader(Ledger ledger, String runId, int passes, StopRequest stop) {
         this.ledger = ledger;
         this.runId = runId;
         this.passes = passes;
+        this.stop = stop;
     }
 
     /** Each step execution starts from the top of the ledger. */
@@ -41,6 +44,9 @@ final class LedgerSubmitReader implements ItemStreamReader<LedgerEntry> {
 
     @Override
     public LedgerEntry read() {
+        if (stop.requested()) {
+            return null;
+        }
         if (page.isEmpty()) {
             page.addAll(ledger.toSubmit(runId, lastLine, PAGE));
             if (page.isEmpty() && pass < passes) {

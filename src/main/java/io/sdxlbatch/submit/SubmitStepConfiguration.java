@@ -16,6 +16,8 @@ import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.stop.StopRequest;
+import io.sdxlbatch.stop.SubmissionLimits;
 import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.time.Sleeper;
@@ -38,13 +40,15 @@ class SubmitStepConfiguration {
 
     @Bean
     Step submitStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
-                    Ledger ledger, JobSubmitter submitter, SplitProgress progress, Sleeper sleeper) {
-        InFlightGate gate = new InFlightGate(ledger, options.runId(), options.maxInFlight(), progress, sleeper);
+                    Ledger ledger, JobSubmitter submitter, SplitProgress progress, StopRequest stop,
+                    SubmissionLimits limits, Sleeper sleeper) {
+        InFlightGate gate = new InFlightGate(ledger, options.runId(), options.maxInFlight(), progress, stop,
+                sleeper);
         return new StepBuilder(STEP, repository)
                 .<LedgerEntry, LedgerEntry>chunk(options.chunkSize())
                 .transactionManager(transactions)
-                .reader(new LedgerSubmitReader(ledger, options.runId(), PASSES))
-                .writer(new SubmitWriter(submitter, gate, sleeper))
+                .reader(new LedgerSubmitReader(ledger, options.runId(), PASSES, stop))
+                .writer(new SubmitWriter(submitter, gate, limits, sleeper))
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {

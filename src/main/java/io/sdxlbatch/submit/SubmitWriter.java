@@ -8,6 +8,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.stop.SubmissionLimits;
 import io.sdxlbatch.runpod.RunpodException;
 import io.sdxlbatch.time.Sleeper;
 
@@ -29,9 +30,12 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
     /** Grows while sends fail in a row, so an unreachable endpoint is not raced through row by row. */
     private Duration pause = FIRST_PAUSE;
 
-    SubmitWriter(JobSubmitter submitter, InFlightGate gate, Sleeper sleeper) {
+    private final SubmissionLimits limits;
+
+    SubmitWriter(JobSubmitter submitter, InFlightGate gate, SubmissionLimits limits, Sleeper sleeper) {
         this.submitter = submitter;
         this.gate = gate;
+        this.limits = limits;
         this.sleeper = sleeper;
     }
 
@@ -39,6 +43,10 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
     public void write(Chunk<? extends LedgerEntry> chunk) throws InterruptedException {
         for (LedgerEntry row : chunk) {
             gate.awaitCapacity();
+            // asked after the wait: a deadline may pass, or a signal arrive, while the gate holds us back
+            if (!limits.allows(row)) {
+                return;
+            }
             submitThroughBreaker(row);
         }
     }

@@ -24,6 +24,8 @@ import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.ledger.LedgerState;
 import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.stop.FailureBreaker;
+import io.sdxlbatch.stop.StopRequest;
 import io.sdxlbatch.runpod.RunpodSettings;
 import io.sdxlbatch.runpod.ScriptedServer;
 import io.sdxlbatch.runpod.ScriptedServer.Answer;
@@ -61,7 +63,9 @@ class ResultHandlerTest {
                 .withRetry(new RunpodSettings.RetrySettings(1, null, null, null)), Clock.systemUTC(), d -> { });
         ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(5)), RunFolders.of(dir, "r"));
         JobSubmitter submitter = new JobSubmitter(client, db.transitions, Clock.systemUTC());
-        handler = new ResultHandler(client, db.transitions, stager, submitter, Clock.systemUTC(), 1);
+        StopRequest stop = new StopRequest();
+        handler = new ResultHandler(client, db.transitions, stager, submitter, Clock.systemUTC(), 1,
+                new FailureBreaker(20, stop, Clock.systemUTC()), stop);
         db.ledger.addIfAbsent("r", 2, "id2", io.sdxlbatch.ledger.RequestCodec.encode(java.util.Map.of("prompt",
                 "fox"), null), "{}", LedgerState.PENDING, images, null);
         db.transitions.intendToSend("r", 2);

@@ -27,7 +27,7 @@ class RestartFunctionalTests {
         SimulatorSettings slow = SimulatorSettings.defaults().withWorkers(1).withTimeScale(20)
                 .withColdStartMs(2000, 2000).withExecutionMs(6000, 8000);
         try (PipelineFixture given = new PipelineFixture(dir, slow).numberedCsv(6)) {
-            assertThat(given.run("--deadline", "300ms")).as("stopped by the deadline").isEqualTo(1);
+            assertThat(given.run("--harvest-timeout", "300ms")).as("stopped by the deadline").isEqualTo(1);
             assertThat(given.jobsCsv()).extracting(r -> r.get("status")).contains("QUEUED");
             long paidAfterFirst = given.sim().jobsCreated();
 
@@ -51,7 +51,7 @@ class RestartFunctionalTests {
                 .withColdStartMs(2000, 2000).withExecutionMs(6000, 8000);
         try (PipelineFixture given = new PipelineFixture(dir, slow).numberedCsv(10)) {
 
-            int exit = given.run("--deadline", "300ms", "--max-in-flight", "2");
+            int exit = given.run("--harvest-timeout", "300ms", "--max-in-flight", "2");
 
             assertThat(exit).isEqualTo(1);
             assertThat(given.sim().jobsCreated()).as("only what was in flight when harvesting stopped")

@@ -66,8 +66,48 @@ class RunConfigurationTest {
             int exit = launch(args);
 
             assertThat(exit).isEqualTo(2);
+            assertThat(errors()).contains("error: the API key was rejected (HTTP 401 from " + given.sim().baseUrl()
+                    + "/" + given.sim().endpointId() + "/health): check RUNPOD_API_KEY");
             assertThat(given.sim().jobsCreated()).isZero();
-            assertThat(given.sim().requestCount("run")).as("one refused attempt, not retried").isEqualTo(1);
+            assertThat(given.sim().requestCount("health")).as("the preflight, refused, not retried").isEqualTo(1);
+            assertThat(given.sim().requestCount("run")).as("nothing sent after the preflight").isZero();
+        }
+    }
+
+    @Test
+    void anEndpointIdRunpodDoesNotKnowStopsTheRunAtThePreflightWithExit2() {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv("prompt", "fox")) {
+            String[] args = given.args().stream()
+                    .map(a -> a.startsWith("--runpod.endpoint-id=") ? "--runpod.endpoint-id=nope" : a)
+                    .toArray(String[]::new);
+
+            int exit = launch(args);
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(errors()).contains("error: no endpoint nope (HTTP 404 from " + given.sim().baseUrl()
+                    + "/nope/health): check RUNPOD_ENDPOINT_ID");
+            assertThat(given.sim().requestCount("run")).isZero();
+        }
+    }
+
+    @Test
+    void anEndpointNobodyAnswersAtStopsTheRunAtThePreflightWithExit1AndTheUrl() throws Exception {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv("prompt", "fox");
+             java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
+                     java.net.InetAddress.getLoopbackAddress())) {
+            int port = closed.getLocalPort();
+            closed.close();
+            String[] args = given.args().stream()
+                    .map(a -> a.startsWith("--runpod.base-url=") ? "--runpod.base-url=http://127.0.0.1:" + port + "/v2"
+                            : a)
+                    .toArray(String[]::new);
+
+            int exit = launch(args);
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(errors()).contains("error: cannot reach the endpoint at http://127.0.0.1:" + port + "/v2/"
+                    + given.sim().endpointId() + "/health (").contains("nothing was submitted: run the same command"
+                    + " again when it answers");
         }
     }
 

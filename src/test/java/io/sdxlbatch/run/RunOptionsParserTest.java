@@ -61,7 +61,7 @@ class RunOptionsParserTest {
 
     @Test
     void givenDurations_whenParsed_thenMillisecondsAndMinutesAreUnderstood() {
-        RunOptions options = parse(UTC, "--poll-interval", "500ms", "--deadline", "2m", "--execution-timeout",
+        RunOptions options = parse(UTC, "--poll-interval", "500ms", "--harvest-timeout", "2m", "--execution-timeout",
                 "90s", "--ttl", "2h");
 
         assertThat(options.harvest().pollInterval()).isEqualTo(Duration.ofMillis(500));
@@ -88,9 +88,9 @@ class RunOptionsParserTest {
 
     @Test
     void givenBadDuration_whenParsed_thenUsageErrorNamesTheOptionAndValue() {
-        assertThatThrownBy(() -> parse(UTC, "--deadline", "soon"))
+        assertThatThrownBy(() -> parse(UTC, "--harvest-timeout", "soon"))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("--deadline 'soon' is not a duration");
+                .hasMessageContaining("--harvest-timeout 'soon' is not a duration");
         assertThatThrownBy(() -> parse(UTC, "--poll-interval", "1 sec"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--poll-interval");
@@ -112,7 +112,7 @@ class RunOptionsParserTest {
         assertThatThrownBy(() -> parse(UTC, "--execution-timeout", "1s"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("executionTimeout");
-        assertThatThrownBy(() -> parse(UTC, "--deadline", "-5m")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> parse(UTC, "--harvest-timeout", "-5m")).isInstanceOf(UsageException.class);
     }
 
     @Test

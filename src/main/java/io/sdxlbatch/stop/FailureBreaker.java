@@ -1,0 +1,58 @@
+package io.sdxlbatch.stop;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Stops submission when most of the latest job outcomes are the same failure: a worker that crashes on every job
+ * would otherwise burn the whole CSV, each job paid for. Every outcome Runpod reports counts, retries included.
+ * Thread-safe (the harvester's poll threads report here).
+ */
+public final class FailureBreaker {
+
+    /** The part of an error that names the failure; the rest tends to hold job-specific details. */
+    static final int REASON_LENGTH = 120;
+
+    private final int window;
+    private final StopRequest stop;
+    private final Clock clock;
+    /** A success in {@link #outcomes}; a failure's reason is never blank. */
+    private static final String SUCCESS = "";
+    /** Latest outcomes, oldest first: {@link #SUCCESS}, else the failure's reason. */
+    private final Deque<String> outcomes = new ArrayDeque<>();
+
+    public FailureBreaker(int window, StopRequest stop, Clock clock) {
+        this.window = window;
+        this.stop = stop;
+        this.clock = clock;
+    }
+
+    public synchronized void succeeded() {
+        add(SUCCESS);
+    }
+
+    public synchronized void failed(String reason) {
+        String r = reason == null || reason.isBlank() ? "(no reason given)" : reason.strip();
+        add(r.length() > REASON_LENGTH ? r.substring(0, REASON_LENGTH) : r);
+        if (outcomes.size() < window) {
+            return;
+        }
+        Map<String, Long> byReason = outcomes.stream().filter(o -> !o.equals(SUCCESS))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        byReason.entrySet().stream().filter(e -> e.getValue() * 2 > window).findFirst().ifPresent(e ->
+                stop.request(StopRequest.Kind.FAILURES, e.getValue() + " of the last " + window + " jobs failed the"
+                        + " same way (" + e.getKey() + "); no new jobs are sent: fix the endpoint, then run the same"
+                        + " command again", clock.millis()));
+    }
+
+    private void add(String outcome) {
+        outcomes.addLast(outcome);
+        while (outcomes.size() > window) {
+            outcomes.removeFirst();
+        }
+    }
+}
