@@ -46,7 +46,7 @@ public final class RunCommand {
         StopRequest stop = new StopRequest();
         SignalHandlers.install(stop, options.stop(), Clock.systemUTC(), out);
         try (RunLock lock = RunLock.acquire(options.outputDir());
-             ConfigurableApplicationContext context = start(application, options, stop, command)) {
+             ConfigurableApplicationContext context = start(application, options, stop, out, command)) {
             return context.getBean(RunLauncher.class).launch();
         }
     }
@@ -108,7 +108,7 @@ public final class RunCommand {
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, RunOptions options, StopRequest stop,
-                                                        ParsedCommand command) {
+                                                        PrintStream out, ParsedCommand command) {
         try {
             return new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
@@ -116,6 +116,7 @@ public final class RunCommand {
                     .initializers(c -> {
                         c.getBeanFactory().registerSingleton("runOptions", options);
                         c.getBeanFactory().registerSingleton("stopRequest", stop);
+                        c.getBeanFactory().registerSingleton("console", out);
                     })
                     .properties("sdxl.output=" + options.outputDir().toAbsolutePath())
                     .run(command.springProperties().toArray(String[]::new));

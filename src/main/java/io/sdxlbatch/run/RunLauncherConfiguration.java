@@ -1,7 +1,9 @@
 package io.sdxlbatch.run;
 
+import java.io.PrintStream;
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,8 +24,10 @@ class RunLauncherConfiguration {
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunOptions options,
                             Ledger ledger, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock,
-                            RunpodClient client, LatestReport latestReport, StopRequest stop) {
+                            RunpodClient client, LatestReport latestReport, StopRequest stop,
+                            ObjectProvider<PrintStream> console) {
         return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint,
-                new RunRegistry(jdbc, clock), client, latestReport, stop, System.out);
+                new RunRegistry(jdbc, clock), client, latestReport, stop,
+                console.getIfAvailable(() -> System.out));
     }
 }

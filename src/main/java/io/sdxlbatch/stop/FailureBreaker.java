@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Stops submission when most of the latest job outcomes are the same failure: a worker that crashes on every job
- * would otherwise burn the whole CSV, each job paid for. Every outcome Runpod reports counts, retries included.
+ * Stops submission when most of the latest job outcomes are the same failure, or all of them are failures: a
+ * worker that crashes on every job would otherwise burn the whole CSV, each job paid for. Every outcome Runpod reports counts, retries included.
  * Thread-safe (the harvester's poll threads report here).
  */
 public final class FailureBreaker {
@@ -38,15 +38,24 @@ public final class FailureBreaker {
     public synchronized void failed(String reason) {
         String r = reason == null || reason.isBlank() ? "(no reason given)" : reason.strip();
         add(r.length() > REASON_LENGTH ? r.substring(0, REASON_LENGTH) : r);
-        if (outcomes.size() < window) {
-            return;
-        }
         Map<String, Long> byReason = outcomes.stream().filter(o -> !o.equals(SUCCESS))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        byReason.entrySet().stream().filter(e -> e.getValue() * 2 > window).findFirst().ifPresent(e ->
-                stop.request(StopRequest.Kind.FAILURES, e.getValue() + " of the last " + window + " jobs failed the"
-                        + " same way (" + e.getKey() + "); no new jobs are sent: fix the endpoint, then run the same"
-                        + " command again", clock.millis()));
+        Map.Entry<String, Long> commonest = byReason.entrySet().stream().max(Map.Entry.comparingByValue())
+                .orElseThrow();
+        long failures = byReason.values().stream().mapToLong(Long::longValue).sum();
+        // more than half the window is one failure already, however the rest fills: that is "most of the last N";
+        // a window of nothing but failures, in whatever words, is a broken worker too
+        if (commonest.getValue() * 2 > window) {
+            trip(commonest.getValue() + " of the last " + window + " jobs failed the same way (" + commonest.getKey()
+                    + ")");
+        } else if (failures == window) {
+            trip("the last " + window + " jobs all failed (most often: " + commonest.getKey() + ")");
+        }
+    }
+
+    private void trip(String what) {
+        stop.request(StopRequest.Kind.FAILURES, what + "; no new jobs are sent: fix the endpoint, then run the same"
+                + " command again", clock.millis());
     }
 
     private void add(String outcome) {
