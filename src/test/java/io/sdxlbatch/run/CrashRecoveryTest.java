@@ -2,7 +2,6 @@ package io.sdxlbatch.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +11,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.sdxlbatch.SdxlBatchApplication;
 import io.sdxlbatch.sim.SimulatedJobView;
 import io.sdxlbatch.sim.SimulatorSettings;
 
@@ -39,21 +36,19 @@ class CrashRecoveryTest {
         SimulatorSettings endpoint = SimulatorSettings.defaults().withWorkers(3).withTimeScale(25)
                 .withColdStartMs(2000, 4000).withExecutionMs(6000, 10000);
         try (PipelineFixture given = new PipelineFixture(dir, endpoint).csv(csv())) {
-            Process first = start(given);
-            awaitOrFail(() -> given.sim().jobsCreated() >= 12, first);
-            kill(first);
+            ChildRun first = ChildRun.start(given, "--max-in-flight", "6");
+            first.awaitOrFail(() -> given.sim().jobsCreated() >= 12);
+            kill(first.process());
             long paidAtFirstKill = given.sim().jobsCreated();
 
-            Process second = start(given);
-            awaitOrFail(() -> given.sim().jobsCreated() >= ROWS && imagesOnDisk(given) >= 5, second);
-            kill(second);
+            ChildRun second = ChildRun.start(given, "--max-in-flight", "6");
+            second.awaitOrFail(() -> given.sim().jobsCreated() >= ROWS && imagesOnDisk(given) >= 5);
+            kill(second.process());
             assertThat(imagesOnDisk(given)).as("killed while still harvesting").isLessThan(ROWS);
 
-            Process third = start(given);
-            assertThat(third.waitFor(120, TimeUnit.SECONDS)).isTrue();
-
-            assertThat(third.exitValue()).as(readLog()).isZero();
-            assertThat(readLog().split("was interrupted and its process is gone", -1))
+            ChildRun third = ChildRun.start(given, "--max-in-flight", "6");
+            assertThat(third.exitWithin(Duration.ofSeconds(120))).as(third.log()).isZero();
+            assertThat(third.log().split("was interrupted and its process is gone", -1))
                     .as("both restarts recovered a run left STARTED by a killed process").hasSize(3);
             assertThat(paidAtFirstKill).as("the first kill came during submission").isLessThan(ROWS);
             List<Map<String, String>> report = given.jobsCsv();
@@ -81,28 +76,11 @@ class CrashRecoveryTest {
         return lines.toArray(String[]::new);
     }
 
-    private Process start(PipelineFixture fixture) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                SdxlBatchApplication.class.getName()));
-        command.addAll(fixture.args("--max-in-flight", "6"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile())).start();
-    }
-
     /** SIGKILL: no shutdown hook, no finally block, nothing flushed that was not already committed. */
     private static void kill(Process process) throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    }
-
-    private void awaitOrFail(BooleanSupplier condition, Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(process.isAlive()).as("the application ended before the kill point: " + readLog()).isTrue();
-            assertThat(System.nanoTime()).as("kill point not reached").isLessThan(deadline);
-            Thread.sleep(5);
-        }
     }
 
     private static long imagesOnDisk(PipelineFixture fixture) {
@@ -118,19 +96,5 @@ class CrashRecoveryTest {
             }
         }
         return count;
-    }
-
-
-    private String readLog() {
-        try {
-            return Files.readString(dir.resolve("app.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString() + (File.separatorChar == '\\'
-                ? ".exe" : "");
     }
 }
