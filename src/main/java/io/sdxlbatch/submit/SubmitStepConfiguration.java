@@ -38,13 +38,14 @@ class SubmitStepConfiguration {
 
     @Bean
     Step submitStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
-                    Ledger ledger, JobSubmitter submitter, SplitProgress progress, Sleeper sleeper) {
+                    Ledger ledger, JobSubmitter submitter, SplitProgress progress, Sleeper sleeper,
+                    RunpodClient client) {
         InFlightGate gate = new InFlightGate(ledger, options.runId(), options.maxInFlight(), progress, sleeper);
         return new StepBuilder(STEP, repository)
                 .<LedgerEntry, LedgerEntry>chunk(options.chunkSize())
                 .transactionManager(transactions)
                 .reader(new LedgerSubmitReader(ledger, options.runId(), PASSES))
-                .writer(new SubmitWriter(submitter, gate, sleeper))
+                .writer(new SubmitWriter(submitter, gate, sleeper, client.backoff()))
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {

@@ -8,6 +8,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import io.sdxlbatch.ledger.LedgerEntry;
+import io.sdxlbatch.runpod.Backoff;
 import io.sdxlbatch.runpod.RunpodException;
 import io.sdxlbatch.time.Sleeper;
 
@@ -26,13 +27,15 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final Sleeper sleeper;
+    private final Backoff backoff;
     /** Grows while sends fail in a row, so an unreachable endpoint is not raced through row by row. */
     private Duration pause = FIRST_PAUSE;
 
-    SubmitWriter(JobSubmitter submitter, InFlightGate gate, Sleeper sleeper) {
+    SubmitWriter(JobSubmitter submitter, InFlightGate gate, Sleeper sleeper, Backoff backoff) {
         this.submitter = submitter;
         this.gate = gate;
         this.sleeper = sleeper;
+        this.backoff = backoff;
     }
 
     @Override
@@ -51,6 +54,7 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
                 if (outcome == JobSubmitter.Outcome.AMBIGUOUS || outcome == JobSubmitter.Outcome.NOT_SENT) {
                     log.warn("line {}: not confirmed by Runpod ({}); trying it again later, pausing {} ms",
                             row.line(), outcome, pause.toMillis());
+                    backoff.holdFor(pause);
                     sleeper.sleep(pause);
                     pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
                 } else {
@@ -63,6 +67,7 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
                 }
                 Duration pause = e.retryAfter().orElse(Duration.ofSeconds(30));
                 log.warn("Runpod endpoint failing repeatedly; pausing submission for {} s", pause.toSeconds());
+                backoff.holdFor(pause);
                 sleeper.sleep(pause);
             }
         }
