@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.sdxlbatch.config.PhaseLog;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.ledger.Ledger;
@@ -46,6 +47,7 @@ class SubmitStepConfiguration {
                 .transactionManager(transactions)
                 .reader(new LedgerSubmitReader(ledger, options.runId(), PASSES))
                 .writer(new SubmitWriter(submitter, gate, sleeper, client.backoff()))
+                .listener(new PhaseLog())
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
