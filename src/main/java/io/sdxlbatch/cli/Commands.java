@@ -20,6 +20,8 @@ public final class Commands {
                 value("max-retries", "N", "retries of a FAILED or TIMED_OUT job (default 1)"),
                 value("poll-interval", "DURATION", "status poll interval for running jobs (default 1s)"),
                 value("deadline", "DURATION", "give up harvesting after this long; re-run to go on (default 12h)"),
+                value("progress-interval", "DURATION", "without a terminal (cron, a pipe): log a progress line this"
+                        + " often (default 30s)"),
                 value("execution-timeout", "DURATION", "Runpod policy.executionTimeout per job (default 5m)"),
                 value("ttl", "DURATION", "Runpod policy.ttl per job (default: Runpod's 24h)"),
                 repeatable("default", "KEY=VALUE", "worker input for empty cells, e.g. --default width=768"

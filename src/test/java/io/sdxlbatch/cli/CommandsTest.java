@@ -22,8 +22,8 @@ class CommandsTest {
     void givenRunCommand_whenItsOptionsAreListed_thenFlagsAreTheOnlyOnesWithoutAValue() {
         assertThat(Commands.RUN.options()).extracting(OptionSpec::name).containsExactly("prompts", "output",
                 "run-id", "max-in-flight", "chunk-size", "max-retries", "poll-interval", "deadline",
-                "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu", "price-per-second",
-                "idle-timeout");
+                "progress-interval", "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu",
+                "price-per-second", "idle-timeout");
         assertThat(Commands.RUN.options()).filteredOn(o -> !o.takesValue()).extracting(OptionSpec::name)
                 .containsExactly("strict", "dry-run");
         assertThat(Commands.RUN.options()).filteredOn(OptionSpec::repeatable).extracting(OptionSpec::name)
