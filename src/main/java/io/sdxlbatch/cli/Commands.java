@@ -32,6 +32,8 @@ public final class Commands {
                         + " them"),
                 value("failure-window", "N", "stop sending when most of the last N jobs failed the same way"
                         + " (default 20)"),
+                value("progress-interval", "DURATION", "without a terminal (cron, a pipe): log a progress line this"
+                        + " often (default 30s)"),
                 value("execution-timeout", "DURATION", "Runpod policy.executionTimeout per job (default 5m)"),
                 value("ttl", "DURATION", "Runpod policy.ttl per job (default: Runpod's 24h)"),
                 repeatable("default", "KEY=VALUE", "worker input for empty cells, e.g. --default width=768"

@@ -19,10 +19,13 @@ import io.sdxlbatch.runpod.JobPolicy;
  * @param inputDefaults worker inputs for empty cells, by key ({@code --default width=768})
  * @param cost        price and idle timeout the report costs the run with
  * @param stop        when submission stops early (deadline, limits, failures) and what a signal does
+ * @param progressInterval without a terminal, how often a progress line is logged
  */
 public record RunOptions(Path promptsFile, Path outputDir, String runId, int maxInFlight, int chunkSize,
                          HarvestSettings harvest, JobPolicy policy, Map<String, String> inputDefaults,
-                         CostSettings cost, StopSettings stop) {
+                         CostSettings cost, StopSettings stop, Duration progressInterval) {
+
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
     public RunOptions {
         inputDefaults = Map.copyOf(inputDefaults);
@@ -31,6 +34,11 @@ public record RunOptions(Path promptsFile, Path outputDir, String runId, int max
         Objects.requireNonNull(harvest, "harvest");
         Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(stop, "stop");
+        Objects.requireNonNull(progressInterval, "progressInterval");
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new IllegalArgumentException("--progress-interval must be longer than zero, was "
+                    + progressInterval);
+        }
         if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new IllegalArgumentException("run id '" + runId + "' must be 1-100 letters, digits, '.', '_' or"
                     + " '-', starting with a letter or digit");
@@ -44,6 +52,6 @@ public record RunOptions(Path promptsFile, Path outputDir, String runId, int max
     public static RunOptions defaults(Path promptsFile, Path outputDir, String runId) {
         return new RunOptions(promptsFile, outputDir, runId, 100, 10, HarvestSettings.defaults(),
                 new JobPolicy(Duration.ofMinutes(5), null, null), Map.of(), CostSettings.defaults(),
-                StopSettings.none());
+                StopSettings.none(), DEFAULT_PROGRESS_INTERVAL);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.sdxlbatch.config.PhaseLog;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.images.ImageSource;
@@ -51,6 +52,7 @@ class HarvestStepConfiguration {
                 settings, clock), progress, settings, stop, options.stop().grace(), clock, sleeper);
         return new StepBuilder(STEP, repository)
                 .tasklet(tasklet, transactions)
+                .listener(new PhaseLog())
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {

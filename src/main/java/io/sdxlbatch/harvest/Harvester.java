@@ -120,6 +120,7 @@ public final class Harvester implements AutoCloseable {
 
     /** Returns true when this starts a new pause (so it is logged once, not once per poll thread). */
     private synchronized boolean pause(Duration pause) {
+        client.backoff().holdFor(pause);
         boolean starts = pausedUntil <= clock.millis();
         pausedUntil = Math.max(pausedUntil, clock.millis() + pause.toMillis());
         return starts;

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.sdxlbatch.config.PhaseLog;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
@@ -41,6 +42,7 @@ class PublishStepConfiguration {
                     }
                     return RepeatStatus.FINISHED;
                 }, transactions)
+                .listener(new PhaseLog())
                 .allowStartIfComplete(true)
                 .build();
     }

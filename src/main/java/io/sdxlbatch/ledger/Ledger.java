@@ -69,6 +69,24 @@ public final class Ledger {
         return counts;
     }
 
+    /**
+     * Images on disk: staged (HARVESTED) or published (DONE). Counted in SQL from the ';'-separated paths, because
+     * the progress display asks every second and a run can have a hundred thousand rows.
+     */
+    public int imagesOnDisk(String runId) {
+        Integer n = jdbc.queryForObject("SELECT COALESCE(SUM(CHAR_LENGTH(IMAGES) - CHAR_LENGTH(REPLACE(IMAGES, ';',"
+                + " '')) + 1), 0) FROM SDXL_PROMPT WHERE RUN_ID = ? AND STATE IN ('HARVESTED', 'DONE')"
+                + " AND IMAGES IS NOT NULL AND IMAGES <> ''", Integer.class, runId);
+        return n == null ? 0 : n;
+    }
+
+    /** The reason of the row that failed for good most recently, as "line N: reason"; empty while none has. */
+    public java.util.Optional<String> lastFailure(String runId) {
+        return jdbc.query("SELECT LINE, ERROR FROM SDXL_PROMPT WHERE RUN_ID = ? AND STATE IN ('FAILED', 'EXPIRED',"
+                        + " 'NO_OUTPUT', 'UNDECODABLE') ORDER BY HARVESTED_AT DESC NULLS LAST, LINE DESC LIMIT 1",
+                (rs, n) -> "line " + rs.getInt(1) + ": " + rs.getString(2), runId).stream().findFirst();
+    }
+
     /** How many job ids Runpod gave for this row: above 1 means the prompt was paid for more than once. */
     public int jobIdsReceived(String runId, int line) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM SDXL_JOB_ID WHERE RUN_ID = ? AND LINE = ?",

@@ -37,6 +37,11 @@ public record ProgressSnapshot(String runId, long pid, Instant updatedAt, int to
         byState = Map.copyOf(new LinkedHashMap<>(byState));
     }
 
+    public ProgressSnapshot withStopReason(String reason) {
+        return new ProgressSnapshot(runId, pid, updatedAt, total, byState, imagesWritten, imagesPerMinute, etaSeconds,
+                backoffMs, lastError, reason);
+    }
+
     public int count(String state) {
         return byState.getOrDefault(state, 0);
     }

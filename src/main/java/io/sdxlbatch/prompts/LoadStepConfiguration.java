@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.sdxlbatch.config.PhaseLog;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerState;
@@ -28,6 +29,7 @@ class LoadStepConfiguration {
                 .transactionManager(transactions)
                 .reader(new PromptFileItemReader(options.promptsFile(), options.inputDefaults()))
                 .writer(writer(ledger, options))
+                .listener(new PhaseLog())
                 .build();
     }
 

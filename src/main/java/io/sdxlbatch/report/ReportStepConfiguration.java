@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.sdxlbatch.config.PhaseLog;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.cost.CostOverride;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
@@ -59,6 +60,7 @@ class ReportStepConfiguration {
                     }
                     return RepeatStatus.FINISHED;
                 }, transactions)
+                .listener(new PhaseLog())
                 .allowStartIfComplete(true)
                 .build();
     }

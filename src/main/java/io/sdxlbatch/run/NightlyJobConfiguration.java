@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import io.sdxlbatch.config.SplitProgress;
+import io.sdxlbatch.progress.ProgressReporter;
 
 /**
  * The nightly job, and nothing else: load the CSV into the ledger; submit and harvest side by side (results expire
@@ -30,7 +31,7 @@ class NightlyJobConfiguration {
     @Bean
     Job nightlyJob(JobRepository repository, @Qualifier("loadStep") Step load, @Qualifier("submitStep") Step submit,
                    @Qualifier("harvestStep") Step harvest, @Qualifier("publishStep") Step publish,
-                   @Qualifier("reportStep") Step report, SplitProgress progress) {
+                   @Qualifier("reportStep") Step report, SplitProgress progress, ProgressReporter reporter) {
         Flow submitting = new FlowBuilder<SimpleFlow>("submitting").start(submit).build();
         Flow harvesting = new FlowBuilder<SimpleFlow>("harvesting").start(harvest).build();
         Flow sideBySide = new FlowBuilder<SimpleFlow>("submitAndHarvest")
@@ -49,6 +50,7 @@ class NightlyJobConfiguration {
                         progress.reset();
                     }
                 })
+                .listener(reporter)
                 .start(nightly)
                 .end()
                 .build();

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,12 +15,15 @@ import io.sdxlbatch.cli.ParsedCommand;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
+import io.sdxlbatch.images.RunFolders;
+import io.sdxlbatch.logging.RunLogFile;
 import io.sdxlbatch.prompts.PromptFileException;
 import io.sdxlbatch.prompts.PromptScan;
 import io.sdxlbatch.prompts.PromptValidator;
 import io.sdxlbatch.prompts.RejectsCsv;
 import io.sdxlbatch.stop.SignalHandlers;
 import io.sdxlbatch.stop.StopRequest;
+import io.sdxlbatch.runpod.RunpodSettings;
 
 /**
  * The run command: checks options and the prompts file, takes the output folder's lock, then starts Spring (job
@@ -26,6 +31,8 @@ import io.sdxlbatch.stop.StopRequest;
  * or the configuration is found before anything is sent.
  */
 public final class RunCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     private RunCommand() {
     }
@@ -46,8 +53,23 @@ public final class RunCommand {
         StopRequest stop = new StopRequest();
         SignalHandlers.install(stop, options.stop(), Clock.systemUTC(), out);
         try (RunLock lock = RunLock.acquire(options.outputDir());
-             ConfigurableApplicationContext context = start(application, options, stop, out, command)) {
-            return context.getBean(RunLauncher.class).launch();
+             ConfigurableApplicationContext context = start(application, options, stop, out, command);
+             RunLogFile runLog = RunLogFile.attach(RunFolders.of(options.outputDir(), options.runId()).runDir())) {
+            SettingsSummary.lines(options, scan, context.getBean(ResolvedEndpoint.class),
+                    context.getBean(RunpodSettings.class)).forEach(log::info);
+            return launch(context.getBean(RunLauncher.class), options.runId());
+        }
+    }
+
+    /** The outcome goes to run.log too; so does the stack trace of a crash, at DEBUG to keep it off the console. */
+    private static ExitCode launch(RunLauncher launcher, String runId) throws Exception {
+        try {
+            ExitCode exit = launcher.launch();
+            log.info("run {} ended with exit code {} ({})", runId, exit.code(), exit);
+            return exit;
+        } catch (Exception e) {
+            log.debug("run {} ended by an exception", runId, e);
+            throw e;
         }
     }
 
@@ -87,7 +109,7 @@ public final class RunCommand {
         if (scan.rejected().size() <= maxRejects) {
             return;
         }
-        java.nio.file.Path file = io.sdxlbatch.images.RunFolders.of(options.outputDir(), options.runId()).rejectsCsv();
+        java.nio.file.Path file = RunFolders.of(options.outputDir(), options.runId()).rejectsCsv();
         RejectsCsv.write(file, scan);
         throw new UsageException(scan.rejected().size() + " of " + scan.rows() + " rows are rejected, more than"
                 + " --max-rejects " + maxRejects + "; the first: " + String.join("; ",

@@ -65,9 +65,6 @@ public final class RunLauncher {
     public ExitCode launch() throws Exception {
         JobParameters parameters = new JobParametersBuilder().addString(RUN_ID, options.runId()).toJobParameters();
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
-        out.println("sdxl-batch run " + options.runId() + ": " + options.promptsFile() + " -> "
-                + RunFolders.of(options.outputDir(), options.runId()).runDir());
-        out.println("endpoint: " + endpoint.describe());
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             out.println("Run " + options.runId() + " already finished (" + last.getEndTime() + "); nothing sent."
                     + " Report: " + RunFolders.of(options.outputDir(), options.runId()).report());

@@ -51,7 +51,8 @@ public final class RunOptionsParser {
                     duration(command, "ttl", environment.get("SDXL_TTL"), null), null);
             return new RunOptions(prompts, output, runId, integer(command, "max-in-flight", 100),
                     integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command, environment),
-                    CostSettings.of(command), StopSettings.of(command, clock));
+                    CostSettings.of(command), StopSettings.of(command, clock),
+                    duration(command, "progress-interval", RunOptions.DEFAULT_PROGRESS_INTERVAL));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

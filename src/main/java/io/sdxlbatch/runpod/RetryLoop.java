@@ -22,10 +22,12 @@ final class RetryLoop {
     private final Map<Operation, RetryConfig> configs = new EnumMap<>(Operation.class);
     private final Sleeper sleeper;
     private final ApiCallStats stats;
+    private final Backoff backoff;
 
-    RetryLoop(RunpodSettings.RetrySettings settings, Sleeper sleeper, ApiCallStats stats) {
+    RetryLoop(RunpodSettings.RetrySettings settings, Sleeper sleeper, ApiCallStats stats, Backoff backoff) {
         this.sleeper = sleeper;
         this.stats = stats;
+        this.backoff = backoff;
         for (Operation op : Operation.values()) {
             configs.put(op, RetryConfig.custom()
                     .maxAttempts(settings.maxAttempts())
@@ -77,6 +79,7 @@ final class RetryLoop {
         long millis = config.<Object>getIntervalBiFunction().apply(attempt, Either.left(failure));
         stats.countRetry(op);
         log.debug("{}; attempt {} failed, trying again in {} ms", failure.getMessage(), attempt, millis);
+        backoff.holdFor(Duration.ofMillis(millis));
         try {
             sleeper.sleep(Duration.ofMillis(millis));
         } catch (InterruptedException interrupted) {

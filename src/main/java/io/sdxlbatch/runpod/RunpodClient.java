@@ -25,6 +25,7 @@ public final class RunpodClient {
 
     private final RunpodJson json = new RunpodJson();
     private final ApiCallStats stats = new ApiCallStats();
+    private final Backoff backoff;
     private final RunpodTransport transport;
     private final CallGuard guard;
     private final RetryLoop retries;
@@ -33,9 +34,10 @@ public final class RunpodClient {
         if (settings.apiKey() == null || settings.endpointId() == null) {
             throw new IllegalArgumentException("a Runpod client needs both an API key and an endpoint id");
         }
+        this.backoff = new Backoff(clock);
         this.transport = new RunpodTransport(settings, clock, stats);
         this.guard = new CallGuard(settings, clock);
-        this.retries = new RetryLoop(settings.retry(), sleeper, stats);
+        this.retries = new RetryLoop(settings.retry(), sleeper, stats, backoff);
     }
 
     /** POST /run: queues a job and returns its id with status IN_QUEUE. Never re-sent after an ambiguous failure. */
@@ -77,6 +79,11 @@ public final class RunpodClient {
 
     public ApiCallStats stats() {
         return stats;
+    }
+
+    /** The endpoint's current hold-back; callers that pause on its account (an open breaker) record it here too. */
+    public Backoff backoff() {
+        return backoff;
     }
 
     private <T> T call(Operation op, String jobId, String query, byte[] body, Duration extraWait,

@@ -56,6 +56,17 @@ public record RunpodSettings(String apiKey, String endpointId, URI baseUrl, Time
         return new RunpodSettings(apiKey, endpointId, baseUrl, newTimeouts, limits, retry, breaker);
     }
 
+    /**
+     * The key as logs may show it: its last 4 characters, enough to tell two keys apart and useless to anyone else;
+     * a key too short for that (not a real Runpod key) shows none.
+     */
+    public String maskedApiKey() {
+        if (apiKey == null) {
+            return "(none)";
+        }
+        return apiKey.length() < 16 ? "****" : "****" + apiKey.substring(apiKey.length() - 4);
+    }
+
     @Override
     public String toString() {
         return "RunpodSettings[apiKey=" + (apiKey == null ? "(none)" : "(set, hidden)") + ", endpointId=" + endpointId

@@ -18,6 +18,8 @@ import java.time.Duration;
  */
 final class RunpodTransport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunpodTransport.class);
+
     static {
         // The JDK client keeps idle connections 20 minutes; servers and proxies close theirs far sooner, and a
         // request on a connection closed under it fails with no answer. Drop idle ones before servers usually do.
@@ -30,10 +32,12 @@ final class RunpodTransport {
     private final RunpodSettings settings;
     private final RunpodErrors errors;
     private final ApiCallStats stats;
+    private final Clock clock;
 
     RunpodTransport(RunpodSettings settings, Clock clock, ApiCallStats stats) {
         this.settings = settings;
         this.stats = stats;
+        this.clock = clock;
         this.errors = new RunpodErrors(settings.endpointId(), clock);
         // HTTP/1.1: a dropped connection then means exactly one lost request, which keeps "sent but no answer"
         // precise; the connection pool gives the parallelism HTTP/2 would.
@@ -66,8 +70,11 @@ final class RunpodTransport {
             request.GET();
         }
         stats.countSent(op);
-        HttpResponse<InputStream> response = exchange(op, jobId, request.build());
+        long sentAt = clock.millis();
+        HttpResponse<InputStream> response = exchange(op, jobId, request.build(), sentAt);
         int status = response.statusCode();
+        // the request line and status only: headers carry the API key, bodies carry prompts and images
+        log.debug("{} {} -> {} in {} ms", op.method(), pathOf(uri), status, clock.millis() - sentAt);
         if (status >= 200 && status < 300) {
             return response.body();
         }
@@ -88,10 +95,12 @@ final class RunpodTransport {
         }
     }
 
-    private HttpResponse<InputStream> exchange(Operation op, String jobId, HttpRequest request) {
+    private HttpResponse<InputStream> exchange(Operation op, String jobId, HttpRequest request, long sentAt) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
+            log.debug("{} {} -> no answer after {} ms ({})", op.method(), pathOf(request.uri()),
+                    clock.millis() - sentAt, e.toString());
             throw errors.fromIo(op, jobId, settings.baseUrl().toString(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,6 +119,10 @@ final class RunpodTransport {
             s.append('?').append(query);
         }
         return URI.create(s.toString());
+    }
+
+    private static String pathOf(URI uri) {
+        return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     private static String encode(String segment) {

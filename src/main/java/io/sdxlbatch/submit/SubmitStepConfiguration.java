@@ -12,14 +12,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.sdxlbatch.config.PhaseLog;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.config.SplitProgress;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
-import io.sdxlbatch.stop.StopRequest;
-import io.sdxlbatch.stop.SubmissionLimits;
 import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.stop.StopRequest;
+import io.sdxlbatch.stop.SubmissionLimits;
 import io.sdxlbatch.time.Sleeper;
 
 /**
@@ -41,14 +42,15 @@ class SubmitStepConfiguration {
     @Bean
     Step submitStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
                     Ledger ledger, JobSubmitter submitter, SplitProgress progress, StopRequest stop,
-                    SubmissionLimits limits, Sleeper sleeper) {
+                    SubmissionLimits limits, Sleeper sleeper, RunpodClient client) {
         InFlightGate gate = new InFlightGate(ledger, options.runId(), options.maxInFlight(), progress, stop,
                 sleeper);
         return new StepBuilder(STEP, repository)
                 .<LedgerEntry, LedgerEntry>chunk(options.chunkSize())
                 .transactionManager(transactions)
                 .reader(new LedgerSubmitReader(ledger, options.runId(), PASSES, stop))
-                .writer(new SubmitWriter(submitter, gate, limits, sleeper))
+                .writer(new SubmitWriter(submitter, gate, limits, sleeper, client.backoff()))
+                .listener(new PhaseLog())
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {

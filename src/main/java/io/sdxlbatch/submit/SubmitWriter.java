@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.stop.SubmissionLimits;
+import io.sdxlbatch.runpod.Backoff;
 import io.sdxlbatch.runpod.RunpodException;
 import io.sdxlbatch.time.Sleeper;
 
@@ -27,16 +28,19 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final Sleeper sleeper;
+    private final Backoff backoff;
     /** Grows while sends fail in a row, so an unreachable endpoint is not raced through row by row. */
     private Duration pause = FIRST_PAUSE;
 
     private final SubmissionLimits limits;
 
-    SubmitWriter(JobSubmitter submitter, InFlightGate gate, SubmissionLimits limits, Sleeper sleeper) {
+    SubmitWriter(JobSubmitter submitter, InFlightGate gate, SubmissionLimits limits, Sleeper sleeper,
+                 Backoff backoff) {
         this.submitter = submitter;
         this.gate = gate;
         this.limits = limits;
         this.sleeper = sleeper;
+        this.backoff = backoff;
     }
 
     @Override
@@ -59,6 +63,7 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
                 if (outcome == JobSubmitter.Outcome.AMBIGUOUS || outcome == JobSubmitter.Outcome.NOT_SENT) {
                     log.warn("line {}: not confirmed by Runpod ({}); trying it again later, pausing {} ms",
                             row.line(), outcome, pause.toMillis());
+                    backoff.holdFor(pause);
                     sleeper.sleep(pause);
                     pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
                 } else {
@@ -71,6 +76,7 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
                 }
                 Duration pause = e.retryAfter().orElse(Duration.ofSeconds(30));
                 log.warn("Runpod endpoint failing repeatedly; pausing submission for {} s", pause.toSeconds());
+                backoff.holdFor(pause);
                 sleeper.sleep(pause);
             }
         }

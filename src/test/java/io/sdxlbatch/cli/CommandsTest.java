@@ -23,8 +23,8 @@ class CommandsTest {
         assertThat(Commands.RUN.options()).extracting(OptionSpec::name).containsExactly("prompts", "output",
                 "run-id", "max-in-flight", "chunk-size", "max-retries", "poll-interval", "deadline",
                 "harvest-timeout", "max-images", "max-cost", "grace-period", "cancel-on-abort", "failure-window",
-                "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu", "price-per-second",
-                "idle-timeout");
+                "progress-interval", "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu",
+                "price-per-second", "idle-timeout");
         assertThat(Commands.RUN.options()).filteredOn(o -> !o.takesValue()).extracting(OptionSpec::name)
                 .containsExactly("cancel-on-abort", "strict", "dry-run");
         assertThat(Commands.RUN.options()).filteredOn(OptionSpec::repeatable).extracting(OptionSpec::name)

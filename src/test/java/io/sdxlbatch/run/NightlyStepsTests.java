@@ -85,7 +85,8 @@ class NightlyStepsTests {
             RunOptions d = RunOptions.defaults(prompts, output, RUN_ID);
             return new RunOptions(prompts, output, RUN_ID, 10, 10, new io.sdxlbatch.harvest.HarvestSettings(
                     java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(200), 4, 2, 1,
-                    java.time.Duration.ofMinutes(1)), d.policy(), java.util.Map.of(), d.cost(), d.stop());
+                    java.time.Duration.ofMinutes(1)), d.policy(), java.util.Map.of(), d.cost(), d.stop(),
+                    d.progressInterval());
         }
     }
 

@@ -40,6 +40,16 @@ class RunOptionsParserTest {
         assertThat(options.policy().executionTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(options.policy().ttl()).isNull();
         assertThat(options.harvest().pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(options.progressInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void givenAProgressInterval_whenParsed_thenItIsKeptAndZeroIsRefused() {
+        assertThat(parse(UTC, "--progress-interval", "100ms").progressInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThatThrownBy(() -> parse(UTC, "--progress-interval", "0s")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--progress-interval must be longer than zero");
+        assertThatThrownBy(() -> parse(UTC, "--progress-interval", "30")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("needs a unit");
     }
 
     @Test

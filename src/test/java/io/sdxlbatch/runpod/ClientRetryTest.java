@@ -52,6 +52,8 @@ class ClientRetryTest {
         client.status("job-1");
 
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(3));
+        assertThat(client.backoff().remaining()).as("shown as the current back-off while it is waited out")
+                .isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

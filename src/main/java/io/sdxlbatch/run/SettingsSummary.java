@@ -1,0 +1,48 @@
+package io.sdxlbatch.run;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.endpoint.ResolvedEndpoint;
+import io.sdxlbatch.images.RunFolders;
+import io.sdxlbatch.prompts.PromptScan;
+import io.sdxlbatch.runpod.RunpodSettings;
+
+/**
+ * What a run was started with, logged at its start so that run.log and a cron mail answer "what was this night
+ * told to do?" on their own. The API key only masked, like everywhere else.
+ */
+final class SettingsSummary {
+
+    private SettingsSummary() {
+    }
+
+    static List<String> lines(RunOptions options, PromptScan scan, ResolvedEndpoint endpoint,
+                              RunpodSettings configured) {
+        String key = endpoint.simulated() ? "" : ", key " + configured.maskedApiKey();
+        Duration timeout = options.policy() == null ? null : options.policy().executionTimeout();
+        return List.of(
+                "sdxl-batch run " + options.runId() + ": " + options.promptsFile() + " (" + scan.rows() + " rows, "
+                        + (scan.rows() - scan.valid()) + " rejected) -> "
+                        + RunFolders.of(options.outputDir(), options.runId()).runDir(),
+                "endpoint: " + endpoint.describe() + key,
+                "max in flight " + options.maxInFlight() + ", chunk size " + options.chunkSize() + ", poll interval "
+                        + duration(options.harvest().pollInterval()) + ", execution timeout "
+                        + (timeout == null ? "Runpod's default" : duration(timeout)) + ", deadline "
+                        + duration(options.harvest().deadline()) + ", max retries "
+                        + options.harvest().maxRetries());
+    }
+
+    /** In the form the options take: 500ms, 30s, 5m, 2h. */
+    static String duration(Duration d) {
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+}
