@@ -30,7 +30,9 @@ public final class Commands {
                 value("gpu", "CLASS", "GPU class for cost estimates and the report (default ADA_24, the 4090)"),
                 value("price-per-second", "USD", "explicit worker price per second, instead of --gpu"),
                 value("idle-timeout", "DURATION", "the endpoint's idle timeout, billed after each worker's last job"
-                        + " (default 5s, Runpod's default)")),
+                        + " (default 5s, Runpod's default)"),
+                flag("resubmit-cancelled", "send rows cancelled with ./run.sh cancel again (without it they stay"
+                        + " CANCELLED)")),
             false);
 
     public static final CommandSpec REPORT = new CommandSpec("report",

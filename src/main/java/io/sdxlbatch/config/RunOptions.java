@@ -17,10 +17,12 @@ import io.sdxlbatch.runpod.JobPolicy;
  * @param policy      per-job Runpod policy sent with every job (null: Runpod's defaults)
  * @param inputDefaults worker inputs for empty cells, by key ({@code --default width=768})
  * @param cost        price and idle timeout the report costs the run with
+ * @param resubmitCancelled rows cancelled with {@code ./run.sh cancel} go back to PENDING at the start, to be sent
+ *                    again; without it they stay CANCELLED
  */
 public record RunOptions(Path promptsFile, Path outputDir, String runId, int maxInFlight, int chunkSize,
                          HarvestSettings harvest, JobPolicy policy, Map<String, String> inputDefaults,
-                         CostSettings cost) {
+                         CostSettings cost, boolean resubmitCancelled) {
 
     public RunOptions {
         inputDefaults = Map.copyOf(inputDefaults);
@@ -40,6 +42,6 @@ public record RunOptions(Path promptsFile, Path outputDir, String runId, int max
     /** Sensible defaults for a prompts file and output folder: what the nightly cron line gets. */
     public static RunOptions defaults(Path promptsFile, Path outputDir, String runId) {
         return new RunOptions(promptsFile, outputDir, runId, 100, 10, HarvestSettings.defaults(),
-                new JobPolicy(Duration.ofMinutes(5), null, null), Map.of(), CostSettings.defaults());
+                new JobPolicy(Duration.ofMinutes(5), null, null), Map.of(), CostSettings.defaults(), false);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.ledger.Ledger;
+import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.report.LatestReport;
 import io.sdxlbatch.runpod.RunpodClient;
 
@@ -20,9 +21,9 @@ class RunLauncherConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunOptions options,
-                            Ledger ledger, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock,
+                            Ledger ledger, LedgerTransitions transitions, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock,
                             RunpodClient client, LatestReport latestReport) {
-        return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint,
+        return new RunLauncher(operator, repository, nightlyJob, options, ledger, transitions, endpoint,
                 new RunRegistry(jdbc, clock), client, latestReport, System.out);
     }
 }

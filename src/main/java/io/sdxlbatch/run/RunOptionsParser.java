@@ -50,7 +50,7 @@ public final class RunOptionsParser {
                     duration(command, "ttl", environment.get("SDXL_TTL"), null), null);
             return new RunOptions(prompts, output, runId, integer(command, "max-in-flight", 100),
                     integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command, environment),
-                    CostSettings.of(command));
+                    CostSettings.of(command), command.flag("resubmit-cancelled"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

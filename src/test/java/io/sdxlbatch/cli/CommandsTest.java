@@ -23,9 +23,9 @@ class CommandsTest {
         assertThat(Commands.RUN.options()).extracting(OptionSpec::name).containsExactly("prompts", "output",
                 "run-id", "max-in-flight", "chunk-size", "max-retries", "poll-interval", "deadline",
                 "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu", "price-per-second",
-                "idle-timeout");
+                "idle-timeout", "resubmit-cancelled");
         assertThat(Commands.RUN.options()).filteredOn(o -> !o.takesValue()).extracting(OptionSpec::name)
-                .containsExactly("strict", "dry-run");
+                .containsExactly("strict", "dry-run", "resubmit-cancelled");
         assertThat(Commands.RUN.options()).filteredOn(OptionSpec::repeatable).extracting(OptionSpec::name)
                 .containsExactly("default");
     }
