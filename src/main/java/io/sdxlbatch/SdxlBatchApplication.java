@@ -1,6 +1,7 @@
 package io.sdxlbatch;
 
 import java.io.PrintStream;
+import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,6 +13,9 @@ import io.sdxlbatch.cli.Usage;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.report.ReportCommand;
 import io.sdxlbatch.run.RunCommand;
+import io.sdxlbatch.runs.CancelCommand;
+import io.sdxlbatch.runs.RunsCommand;
+import io.sdxlbatch.runs.StatusCommand;
 import io.sdxlbatch.sim.SimulateCommand;
 
 /**
@@ -35,6 +39,9 @@ public class SdxlBatchApplication {
             return switch (command.command().name()) {
                 case "simulate" -> SimulateCommand.run(command.lastValues(), out);
                 case "report" -> ReportCommand.run(command, out).code();
+                case "status" -> StatusCommand.run(command, out, Clock.systemDefaultZone()).code();
+                case "runs" -> RunsCommand.run(command, out, Clock.systemDefaultZone()).code();
+                case "cancel" -> CancelCommand.run(command, out, System.getenv(), Clock.systemDefaultZone()).code();
                 default -> RunCommand.run(command, SdxlBatchApplication.class, out).code();
             };
         } catch (UsageException e) {
