@@ -1,6 +1,7 @@
 package io.sdxlbatch;
 
 import java.io.PrintStream;
+import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -13,6 +14,9 @@ import io.sdxlbatch.cli.Usage;
 import io.sdxlbatch.cli.UsageException;
 import io.sdxlbatch.report.ReportCommand;
 import io.sdxlbatch.run.RunCommand;
+import io.sdxlbatch.runs.CancelCommand;
+import io.sdxlbatch.runs.RunsCommand;
+import io.sdxlbatch.runs.StatusCommand;
 import io.sdxlbatch.sim.SimulateCommand;
 
 /**
@@ -36,6 +40,9 @@ public class SdxlBatchApplication {
             return switch (command.command().name()) {
                 case "simulate" -> SimulateCommand.run(command.lastValues(), out);
                 case "report" -> ReportCommand.run(command, out).code();
+                case "status" -> StatusCommand.run(command, out, Clock.systemDefaultZone()).code();
+                case "runs" -> RunsCommand.run(command, out, Clock.systemDefaultZone()).code();
+                case "cancel" -> CancelCommand.run(command, out, System.getenv(), Clock.systemDefaultZone()).code();
                 default -> RunCommand.run(command, SdxlBatchApplication.class, out).code();
             };
         } catch (StoppedException e) {

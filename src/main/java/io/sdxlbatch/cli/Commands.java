@@ -44,7 +44,9 @@ public final class Commands {
                 value("gpu", "CLASS", "GPU class for cost estimates and the report (default ADA_24, the 4090)"),
                 value("price-per-second", "USD", "explicit worker price per second, instead of --gpu"),
                 value("idle-timeout", "DURATION", "the endpoint's idle timeout, billed after each worker's last job"
-                        + " (default 5s, Runpod's default)")),
+                        + " (default 5s, Runpod's default)"),
+                flag("resubmit-cancelled", "send rows cancelled with ./run.sh cancel again (without it they stay"
+                        + " CANCELLED)")),
             false);
 
     public static final CommandSpec REPORT = new CommandSpec("report",
@@ -58,11 +60,29 @@ public final class Commands {
                 value("idle-timeout", "DURATION", "cost with this idle timeout")),
             false);
 
+    public static final CommandSpec STATUS = new CommandSpec("status",
+            "where a run stands: rows by state, jobs in flight, last error; live from its progress.json while it"
+                    + " runs; contacts nothing",
+            List.of(value("run-id", "ID", "the run (required)"),
+                value("output", "DIR", "output folder the run is made in (default output)")),
+            false);
+
+    public static final CommandSpec RUNS = new CommandSpec("runs",
+            "list the runs of an output folder, newest first: state, times, rows by outcome, images, estimated cost",
+            List.of(value("output", "DIR", "output folder (default output)")),
+            false);
+
+    public static final CommandSpec CANCEL = new CommandSpec("cancel",
+            "cancel on Runpod the jobs a stopped run left queued or running; their rows become CANCELLED",
+            List.of(value("run-id", "ID", "the run (required)"),
+                value("output", "DIR", "output folder the run was made in (default output)")),
+            false);
+
     public static final CommandSpec SIMULATE = new CommandSpec("simulate",
             "serve a local Runpod endpoint simulator (worker-sdxl 2.1.0) until stopped; see README for knobs",
             List.of(value("port", "PORT", "port on 127.0.0.1 (default: a free port)")), true);
 
-    public static final List<CommandSpec> ALL = List.of(RUN, REPORT, SIMULATE);
+    public static final List<CommandSpec> ALL = List.of(RUN, REPORT, STATUS, RUNS, CANCEL, SIMULATE);
 
     private Commands() {
     }

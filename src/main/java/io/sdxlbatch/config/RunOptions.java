@@ -20,10 +20,12 @@ import io.sdxlbatch.runpod.JobPolicy;
  * @param cost        price and idle timeout the report costs the run with
  * @param stop        when submission stops early (deadline, limits, failures) and what a signal does
  * @param progressInterval without a terminal, how often a progress line is logged
+ * @param resubmitCancelled rows cancelled with {@code ./run.sh cancel} go back to PENDING at the start, to be sent
+ *                    again; without it they stay CANCELLED
  */
 public record RunOptions(Path promptsFile, Path outputDir, String runId, int maxInFlight, int chunkSize,
                          HarvestSettings harvest, JobPolicy policy, Map<String, String> inputDefaults,
-                         CostSettings cost, StopSettings stop, Duration progressInterval) {
+                         CostSettings cost, StopSettings stop, Duration progressInterval, boolean resubmitCancelled) {
 
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
@@ -52,6 +54,6 @@ public record RunOptions(Path promptsFile, Path outputDir, String runId, int max
     public static RunOptions defaults(Path promptsFile, Path outputDir, String runId) {
         return new RunOptions(promptsFile, outputDir, runId, 100, 10, HarvestSettings.defaults(),
                 new JobPolicy(Duration.ofMinutes(5), null, null), Map.of(), CostSettings.defaults(),
-                StopSettings.none(), DEFAULT_PROGRESS_INTERVAL);
+                StopSettings.none(), DEFAULT_PROGRESS_INTERVAL, false);
     }
 }

@@ -26,20 +26,25 @@ public final class ResolvedEndpoint implements AutoCloseable {
     }
 
     public static ResolvedEndpoint resolve(RunpodSettings settings, Map<String, String> simulatorOptions) {
-        boolean key = settings.apiKey() != null;
-        boolean endpoint = settings.endpointId() != null;
-        if (key && endpoint) {
+        requireBothOrNeither(settings);
+        if (settings.apiKey() != null) {
             return new ResolvedEndpoint(settings, null);
         }
-        if (key) {
+        return new ResolvedEndpoint(null, startSimulator(settings, simulatorOptions));
+    }
+
+    /** @throws UsageException when only one of the API key and the endpoint id is set */
+    public static void requireBothOrNeither(RunpodSettings settings) {
+        boolean key = settings.apiKey() != null;
+        boolean endpoint = settings.endpointId() != null;
+        if (key && !endpoint) {
             throw new UsageException("RUNPOD_API_KEY is set but RUNPOD_ENDPOINT_ID is not: set both to use Runpod,"
                     + " or neither to use the embedded simulator");
         }
-        if (endpoint) {
+        if (endpoint && !key) {
             throw new UsageException("RUNPOD_ENDPOINT_ID is set but RUNPOD_API_KEY is not: set both to use Runpod,"
                     + " or neither to use the embedded simulator");
         }
-        return new ResolvedEndpoint(null, startSimulator(settings, simulatorOptions));
     }
 
     private static RunpodSimulator startSimulator(RunpodSettings settings, Map<String, String> options) {

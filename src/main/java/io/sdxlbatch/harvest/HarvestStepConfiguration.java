@@ -22,6 +22,7 @@ import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.runpod.RunpodClient;
+import io.sdxlbatch.runs.JobCanceller;
 import io.sdxlbatch.stop.FailureBreaker;
 import io.sdxlbatch.stop.StopRequest;
 import io.sdxlbatch.submit.JobSubmitter;
@@ -49,7 +50,9 @@ class HarvestStepConfiguration {
         HarvestSettings settings = options.harvest();
         HarvestTasklet tasklet = new HarvestTasklet(() -> new Harvester(ledger, options.runId(), client,
                 new ResultHandler(client, transitions, stager, submitter, clock, settings.maxRetries(), breaker, stop),
-                settings, clock), progress, settings, stop, options.stop().grace(), clock, sleeper);
+                settings, clock), progress, settings, stop, options.stop().grace(),
+                options.stop().cancelOnAbort() ? new AbortCancel(ledger, options.runId(),
+                        new JobCanceller(client, transitions), clock) : null, clock, sleeper);
         return new StepBuilder(STEP, repository)
                 .tasklet(tasklet, transactions)
                 .listener(new PhaseLog())

@@ -28,11 +28,14 @@ final class HarvestTasklet implements Tasklet {
     private final Sleeper sleeper;
     private final StopRequest stop;
     private final Duration grace;
+    /** Null unless --cancel-on-abort: then used once, on the first pass after a signal. */
+    private AbortCancel abortCancel;
     private Harvester harvester;
     private long deadline;
 
     HarvestTasklet(Supplier<Harvester> harvesters, SplitProgress submission, HarvestSettings settings,
-                   StopRequest stop, Duration grace, Clock clock, Sleeper sleeper) {
+                   StopRequest stop, Duration grace, AbortCancel abortCancel, Clock clock, Sleeper sleeper) {
+        this.abortCancel = abortCancel;
         this.stop = stop;
         this.grace = grace;
         this.harvesters = harvesters;
@@ -47,6 +50,10 @@ final class HarvestTasklet implements Tasklet {
         if (harvester == null) {
             harvester = harvesters.get();
             deadline = clock.millis() + settings.deadline().toMillis();
+        }
+        if (abortCancel != null && stop.signalledAt().isPresent()) {
+            abortCancel.cancelInFlight(stop.get().map(StopRequest.Stop::reason).orElse("a signal"));
+            abortCancel = null;
         }
         // read before the pass: a row that turns QUEUED after the pass counted must not be left behind
         boolean submissionEnded = submission.hasSubmissionEnded();

@@ -20,7 +20,12 @@ public enum LedgerState {
     /** COMPLETED without any image: usually a result over Runpod's payload limit. */
     NO_OUTPUT(true, false),
     /** The images could not be decoded to valid PNGs, even after reading them again. */
-    UNDECODABLE(true, false);
+    UNDECODABLE(true, false),
+    /**
+     * Cancelled by us ({@code ./run.sh cancel}): Runpod confirmed the cancellation. Not a failure of the endpoint;
+     * a run with {@code --resubmit-cancelled} sends the row again.
+     */
+    CANCELLED(true, false);
 
     private final boolean isFinal;
     private final boolean success;

@@ -90,6 +90,28 @@ public final class LedgerTransitions {
                 result.executionMs(), result.workerId(), clip(reason), runId, line));
     }
 
+    /**
+     * Runpod confirmed that it cancelled the row's job at our request, at {@code now}. Only a job still in flight can
+     * be cancelled: a row that reached any other state meanwhile keeps it. Returns false if the row was not in flight.
+     */
+    public boolean cancelled(String runId, int line, String reason, long now) {
+        return ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'CANCELLED',"
+                + " REMOTE_STATUS = 'CANCELLED', COMPLETED_AT = ?, ERROR = ? WHERE RUN_ID = ? AND LINE = ?"
+                + " AND STATE IN ('QUEUED', 'SENDING')", now, clip(reason), runId, line)) == 1;
+    }
+
+    /**
+     * Puts every CANCELLED row of the run back to PENDING, to be sent as a new job; what the cancelled job left
+     * behind (its id, status and timings) is cleared so it cannot mix with the new job's. The cancelled job id stays
+     * in the id history. Returns how many rows go out again.
+     */
+    public int resubmitCancelled(String runId) {
+        return ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'PENDING', JOB_ID = NULL,"
+                + " REMOTE_STATUS = NULL, SUBMITTED_AT = NULL, COMPLETED_AT = NULL, HARVESTED_AT = NULL,"
+                + " DELAY_MS = NULL, EXECUTION_MS = NULL, WORKER_ID = NULL, ERROR = NULL"
+                + " WHERE RUN_ID = ? AND STATE = 'CANCELLED'", runId));
+    }
+
     /** The images are in their final place; {@code images} are paths relative to the run folder. */
     public void published(String runId, int line, String images) {
         ledger.commit(() -> ledger.jdbc().update("UPDATE SDXL_PROMPT SET STATE = 'DONE', IMAGES = ?"

@@ -68,7 +68,7 @@ public final class JobsCsvReport {
     }
 
     /** DONE is what the user asked for: call it COMPLETED, like Runpod does. */
-    static String status(LedgerState state) {
+    public static String status(LedgerState state) {
         return state == LedgerState.DONE ? "COMPLETED" : state.name();
     }
 

@@ -32,6 +32,11 @@ public final class RunReports {
                 cost);
     }
 
+    /** The run without its trend across earlier runs: for listings of many runs, which show no trend. */
+    public RunAnalysis analyzeAlone(String runId, CostOverride cost) {
+        return alone(records.find(runId).orElseThrow(() -> new UnknownRunException(runId, records.runIds())), cost);
+    }
+
     /** For the run in progress, which may not be recorded yet (a step run on its own). */
     public RunAnalysis analyze(RunRecord run, CostOverride cost) {
         String runId = run.runId();

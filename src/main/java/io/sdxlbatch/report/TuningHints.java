@@ -168,16 +168,25 @@ final class TuningHints {
     }
 
     static Optional<Hint> failures(Inputs in) {
-        int failed = in.failures().stream().filter(f -> !f.status().equals("REJECTED"))
-                .mapToInt(f -> f.lines().size()).sum();
+        int failed = in.failures().stream().filter(f -> aboutTheWorker(f.status())).mapToInt(f -> f.lines().size())
+                .sum();
         if (in.ranJobs() == 0 || failed < (double) in.ranJobs() * FAILED_SHARE || failed == 0) {
             return Optional.empty();
         }
-        FailureGroup top = in.failures().stream().filter(f -> !f.status().equals("REJECTED"))
+        FailureGroup top = in.failures().stream().filter(f -> !f.status().equals("REJECTED")
+                        && !f.status().equals("CANCELLED"))
                 .max(Comparator.comparingInt(f -> f.lines().size())).orElseThrow();
         return Optional.of(new Hint(failed + " of " + in.ranJobs() + " jobs ("
                 + Figures.percent((double) failed / in.ranJobs()) + ") did not produce images: look at the worker"
                 + " before the next night.",
                 "most often " + top.status() + ": " + top.reason() + " (" + top.lines().size() + " rows)"));
+    }
+
+    /**
+     * Failures that count against the worker: not rejected rows (never sent), not expired results (our harvesting
+     * was late) and not jobs we cancelled ourselves.
+     */
+    private static boolean aboutTheWorker(String status) {
+        return !status.equals("EXPIRED") && !status.equals("REJECTED") && !status.equals("CANCELLED");
     }
 }

@@ -25,8 +25,7 @@ import io.sdxlbatch.progress.ProgressReporter;
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
 
-    /** Persisted in the job repository: renaming it breaks the restart of runs already on disk. */
-    static final String JOB = "nightly";
+    static final String JOB = JobIdentity.JOB_NAME;
 
     @Bean
     Job nightlyJob(JobRepository repository, @Qualifier("loadStep") Step load, @Qualifier("submitStep") Step submit,

@@ -8,7 +8,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -18,6 +17,7 @@ import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.report.ConsoleSummary;
 import io.sdxlbatch.report.LatestReport;
 import io.sdxlbatch.runpod.RunpodClient;
@@ -27,18 +27,17 @@ import io.sdxlbatch.stop.StopRequest;
 /**
  * Starts, resumes or declines a run: a new run id starts the job; a FAILED or STOPPED run restarts it; a run left
  * STARTED by a dead process (we hold the output folder's lock, so it is dead) is recovered, then restarted; a
- * COMPLETED run is reported and nothing is sent. Maps the outcome to the exit code contract.
+ * COMPLETED run is reported and nothing is sent, unless --resubmit-cancelled has cancelled rows to send again (see
+ * {@link JobIdentity}). Maps the outcome to the exit code contract.
  */
 public final class RunLauncher {
-
-    /** The only identifying job parameter: the same run id always means the same job instance. */
-    static final String RUN_ID = "run.id";
 
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
     private final RunOptions options;
     private final Ledger ledger;
+    private final LedgerTransitions transitions;
     private final ResolvedEndpoint endpoint;
     private final RunRegistry registry;
     private final RunpodClient client;
@@ -47,14 +46,15 @@ public final class RunLauncher {
     private final PrintStream out;
 
     RunLauncher(JobOperator operator, JobRepository repository, Job job, RunOptions options, Ledger ledger,
-                ResolvedEndpoint endpoint, RunRegistry registry, RunpodClient client, LatestReport latestReport,
-                StopRequest stop, PrintStream out) {
+                LedgerTransitions transitions, ResolvedEndpoint endpoint, RunRegistry registry, RunpodClient client,
+                LatestReport latestReport, StopRequest stop, PrintStream out) {
         this.stop = stop;
         this.operator = operator;
         this.repository = repository;
         this.job = job;
         this.options = options;
         this.ledger = ledger;
+        this.transitions = transitions;
         this.endpoint = endpoint;
         this.registry = registry;
         this.client = client;
@@ -63,22 +63,63 @@ public final class RunLauncher {
     }
 
     public ExitCode launch() throws Exception {
-        JobParameters parameters = new JobParametersBuilder().addString(RUN_ID, options.runId()).toJobParameters();
+        long instance = JobIdentity.latestResubmission(repository, options.runId());
+        JobParameters parameters = JobIdentity.of(options.runId(), instance);
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            out.println("Run " + options.runId() + " already finished (" + last.getEndTime() + "); nothing sent."
-                    + " Report: " + RunFolders.of(options.outputDir(), options.runId()).report());
-            return ExitCode.SUCCESS;
-        }
-        if (last != null && last.getStatus().isRunning()) {
+            if (!runsAgain(last, instance + 1)) {
+                return ExitCode.SUCCESS;
+            }
+            parameters = JobIdentity.of(options.runId(), instance + 1);
+        } else if (last != null && last.getStatus().isRunning()) {
             out.println("Run " + options.runId() + " was interrupted and its process is gone: recovering it.");
             operator.recover(last);
         } else if (last != null) {
             out.println("Resuming run " + options.runId() + " (last attempt " + last.getStatus() + ").");
         }
         double timeScale = Preflight.check(client, endpoint.endpointId(), endpoint.healthUrl(), out).timeScale();
+        resubmitCancelled();
         registry.record(options, endpoint, timeScale);
         return outcome(operator.start(job, parameters));
+    }
+
+    /** A finished run runs again, as a new job instance, only to send rows again for --resubmit-cancelled. */
+    private boolean runsAgain(JobExecution last, long nextInstance) {
+        int toResend = resendable();
+        if (!options.resubmitCancelled() || toResend == 0) {
+            out.println("Run " + options.runId() + " already finished (" + last.getEndTime() + "); nothing sent."
+                    + " Report: " + RunFolders.of(options.outputDir(), options.runId()).report());
+            cancelledHint();
+            return false;
+        }
+        out.println("Run " + options.runId() + " had finished; running it again for its " + toResend
+                + " cancelled rows (" + JobIdentity.RESUBMISSION + " " + nextInstance + ").");
+        return true;
+    }
+
+    /**
+     * Rows a re-run of a finished run would send: the CANCELLED ones, and PENDING ones, which a finished run only
+     * has when an earlier --resubmit-cancelled put them back and its process died before the new instance started.
+     */
+    private int resendable() {
+        Map<LedgerState, Integer> counts = ledger.countByState(options.runId());
+        return counts.getOrDefault(LedgerState.CANCELLED, 0) + counts.getOrDefault(LedgerState.PENDING, 0);
+    }
+
+    private void resubmitCancelled() {
+        if (options.resubmitCancelled()) {
+            int again = transitions.resubmitCancelled(options.runId());
+            if (again > 0) {
+                out.println(again + " cancelled rows are sent again (--resubmit-cancelled).");
+            }
+        }
+    }
+
+    private void cancelledHint() {
+        int cancelled = ledger.countByState(options.runId()).getOrDefault(LedgerState.CANCELLED, 0);
+        if (cancelled > 0) {
+            out.println(cancelled + " rows were cancelled; add --resubmit-cancelled to send them again.");
+        }
     }
 
     /** Spring Batch's wrapper around a failed split; the step failures themselves are printed instead. */
@@ -137,7 +178,7 @@ public final class RunLauncher {
         int failed = counts.entrySet().stream().filter(e -> e.getKey().isFinal() && !e.getKey().isSuccess())
                 .mapToInt(Map.Entry::getValue).sum();
         if (failed > 0) {
-            out.println(failed + " prompt rows were rejected or failed; see report/jobs.csv");
+            out.println(failed + " prompt rows were rejected, failed or cancelled; see report/jobs.csv");
             return ExitCode.SOME_FAILED;
         }
         out.println("All " + counts.getOrDefault(LedgerState.DONE, 0) + " prompt rows done.");

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.ledger.Ledger;
+import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.report.LatestReport;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.stop.StopRequest;
@@ -23,11 +24,10 @@ class RunLauncherConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, Job nightlyJob, RunOptions options,
-                            Ledger ledger, ResolvedEndpoint endpoint, JdbcTemplate jdbc, Clock clock,
-                            RunpodClient client, LatestReport latestReport, StopRequest stop,
-                            ObjectProvider<PrintStream> console) {
-        return new RunLauncher(operator, repository, nightlyJob, options, ledger, endpoint,
-                new RunRegistry(jdbc, clock), client, latestReport, stop,
-                console.getIfAvailable(() -> System.out));
+                            Ledger ledger, LedgerTransitions transitions, ResolvedEndpoint endpoint,
+                            JdbcTemplate jdbc, Clock clock, RunpodClient client, LatestReport latestReport,
+                            StopRequest stop, ObjectProvider<PrintStream> console) {
+        return new RunLauncher(operator, repository, nightlyJob, options, ledger, transitions, endpoint,
+                new RunRegistry(jdbc, clock), client, latestReport, stop, console.getIfAvailable(() -> System.out));
     }
 }

@@ -52,7 +52,8 @@ public final class RunOptionsParser {
             return new RunOptions(prompts, output, runId, integer(command, "max-in-flight", 100),
                     integer(command, "chunk-size", 10), harvest, policy, inputDefaults(command, environment),
                     CostSettings.of(command), StopSettings.of(command, clock),
-                    duration(command, "progress-interval", RunOptions.DEFAULT_PROGRESS_INTERVAL));
+                    duration(command, "progress-interval", RunOptions.DEFAULT_PROGRESS_INTERVAL),
+                    command.flag("resubmit-cancelled"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.sdxlbatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,10 +13,9 @@ class CommandsTest {
 
     @Test
     void givenTheCommandList_whenRead_thenRunComesFirstSoItIsTheDefault() {
-        assertThat(Commands.ALL).containsExactly(Commands.RUN, Commands.REPORT, Commands.SIMULATE);
-        assertThat(Commands.RUN.openOptions()).isFalse();
-        assertThat(Commands.REPORT.openOptions()).isFalse();
-        assertThat(Commands.SIMULATE.openOptions()).isTrue();
+        assertThat(Commands.ALL).containsExactly(Commands.RUN, Commands.REPORT, Commands.STATUS, Commands.RUNS,
+                Commands.CANCEL, Commands.SIMULATE);
+        assertThat(Commands.ALL).filteredOn(CommandSpec::openOptions).containsExactly(Commands.SIMULATE);
     }
 
     @Test
@@ -24,11 +24,29 @@ class CommandsTest {
                 "run-id", "max-in-flight", "chunk-size", "max-retries", "poll-interval", "deadline",
                 "harvest-timeout", "max-images", "max-cost", "grace-period", "cancel-on-abort", "failure-window",
                 "progress-interval", "execution-timeout", "ttl", "default", "strict", "max-rejects", "dry-run", "gpu",
-                "price-per-second", "idle-timeout");
+                "price-per-second", "idle-timeout", "resubmit-cancelled");
         assertThat(Commands.RUN.options()).filteredOn(o -> !o.takesValue()).extracting(OptionSpec::name)
-                .containsExactly("cancel-on-abort", "strict", "dry-run");
+                .containsExactly("cancel-on-abort", "strict", "dry-run", "resubmit-cancelled");
         assertThat(Commands.RUN.options()).filteredOn(OptionSpec::repeatable).extracting(OptionSpec::name)
                 .containsExactly("default");
+    }
+
+    @Test
+    void givenTheRunsCommands_whenTheirOptionsAreListed_thenEachTakesTheOutputFolderAndStatusAndCancelARun() {
+        assertThat(Commands.STATUS.options()).extracting(OptionSpec::name).containsExactly("run-id", "output");
+        assertThat(Commands.RUNS.options()).extracting(OptionSpec::name).containsExactly("output");
+        assertThat(Commands.CANCEL.options()).extracting(OptionSpec::name).containsExactly("run-id", "output");
+    }
+
+    @Test
+    void givenCancelWithRunpodProperties_whenParsed_thenTheyAreKeptForTheClientAndATypoIsRefused() {
+        ParsedCommand cancel = new ArgParser(Commands.ALL).parse("cancel", "--run-id", "night",
+                "--runpod.endpoint-id=abc");
+
+        assertThat(cancel.command()).isEqualTo(Commands.CANCEL);
+        assertThat(cancel.springProperties()).containsExactly("--runpod.endpoint-id=abc");
+        assertThatThrownBy(() -> new ArgParser(Commands.ALL).parse("status",
+                "--runid", "night")).isInstanceOf(UsageException.class).hasMessageContaining("did you mean --run-id?");
     }
 
     @Test

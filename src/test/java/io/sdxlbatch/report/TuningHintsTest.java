@@ -127,4 +127,18 @@ class TuningHintsTest {
         });
         assertThat(fewer).as("2 of 60 is under 5%").isEmpty();
     }
+
+    @Test
+    void givenJobsWeCancelledOurselves_whenHinted_thenTheWorkerIsNotBlamedForThem() {
+        List<FailureGroup> cancelled = List.of(new FailureGroup("CANCELLED",
+                "cancelled by ./run.sh cancel at 2026-12-04T02:00:00Z", List.of(3, 4, 5, 6, 7)));
+        List<FailureGroup> alsoFailed = List.of(cancelled.get(0),
+                new FailureGroup("FAILED", "CUDA out of memory", List.of(8, 9)));
+
+        assertThat(hints(steady(30, 3), Duration.ofSeconds(60), cancelled)).isEmpty();
+        assertThat(hints(steady(30, 3), Duration.ofSeconds(60), alsoFailed)).singleElement().satisfies(h -> {
+            assertThat(h.advice()).startsWith("2 of 30 jobs (7%) did not produce images");
+            assertThat(h.evidence()).isEqualTo("most often FAILED: CUDA out of memory (2 rows)");
+        });
+    }
 }

@@ -86,14 +86,14 @@ class NightlyStepsTests {
             return new RunOptions(prompts, output, RUN_ID, 10, 10, new io.sdxlbatch.harvest.HarvestSettings(
                     java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(200), 4, 2, 1,
                     java.time.Duration.ofMinutes(1)), d.policy(), java.util.Map.of(), d.cost(), d.stop(),
-                    d.progressInterval());
+                    d.progressInterval(), false);
         }
     }
 
     /** Runs one step in a job execution of its own (returning a JobExecution would make Spring Batch Test
      * take this method for a factory of the job execution under test). */
     private BatchStatus step(String name) {
-        JobParameters parameters = new JobParametersBuilder().addString(RunLauncher.RUN_ID, RUN_ID)
+        JobParameters parameters = new JobParametersBuilder().addString(JobIdentity.RUN_ID, RUN_ID)
                 .addLong("attempt", System.nanoTime()).toJobParameters();
         // by bean: submit and harvest sit inside the split, where the job's own step lookup does not reach
         JobExecution execution = batch.startStep(context.getBean(name + "Step",

@@ -100,10 +100,10 @@ final class PipelineFixture implements AutoCloseable {
         List<String> more = List.of(extra);
         String runId = more.contains("--run-id") ? more.get(more.indexOf("--run-id") + 1) : RUN_ID;
         List<String> args = new ArrayList<>(List.of("--prompts", prompts.toString(), "--output", output.toString(),
-                "--run-id", runId, "--poll-interval", "20ms",
-                "--runpod.api-key=" + sim.apiKey(), "--runpod.endpoint-id=" + sim.endpointId(),
-                "--runpod.base-url=" + sim.baseUrl(), "--runpod.retry.initial-backoff=10ms",
-                "--runpod.retry.max-backoff=100ms", "--runpod.breaker.open-for=200ms"));
+                "--run-id", runId, "--poll-interval", "20ms"));
+        args.addAll(endpointArgs());
+        args.addAll(List.of("--runpod.retry.initial-backoff=10ms", "--runpod.retry.max-backoff=100ms",
+                "--runpod.breaker.open-for=200ms"));
         for (int i = 0; i < extra.length; i++) {
             if (extra[i].equals("--run-id")) {
                 i++;
@@ -112,6 +112,19 @@ final class PipelineFixture implements AutoCloseable {
             }
         }
         return args;
+    }
+
+    /** The properties that point any command at this fixture's simulator. */
+    List<String> endpointArgs() {
+        return List.of("--runpod.api-key=" + sim.apiKey(), "--runpod.endpoint-id=" + sim.endpointId(),
+                "--runpod.base-url=" + sim.baseUrl());
+    }
+
+    /** Another command ({@code status}, {@code cancel}, ...) on this fixture's output folder, its console caught. */
+    Launched command(String name, String... extra) {
+        List<String> args = new ArrayList<>(List.of(name, "--output", output.toString()));
+        args.addAll(List.of(extra));
+        return Launched.of(args.toArray(String[]::new));
     }
 
     int run(String... extra) {

@@ -109,6 +109,29 @@ class SignalFunctionalTests {
         }
     }
 
+    @Test
+    void givenCancelOnAbort_whenSignalled_thenTheJobsInFlightAreCancelledOnRunpodAndRecordedSo() throws Exception {
+        SimulatorSettings slow = endpoint().withTimeScale(1).withExecutionMs(60_000, 60_000);
+        try (PipelineFixture given = new PipelineFixture(dir, slow).csv(csv(ROWS))) {
+            ChildRun child = ChildRun.start(given, "--max-in-flight", "3", "--cancel-on-abort");
+            child.awaitOrFail(() -> given.sim().jobsCreated() >= 3);
+
+            child.signal("TERM");
+
+            assertThat(child.exitWithin(Duration.ofSeconds(30))).isEqualTo(1);
+            assertThat(child.log()).contains("SIGTERM: no new jobs are sent. Cancelling the jobs in flight"
+                    + " (--cancel-on-abort).").contains("3 jobs in flight cancelled (--cancel-on-abort)");
+            List<Map<String, String>> rows = given.jobsCsv();
+            List<Map<String, String>> cancelled = rows.stream().filter(r -> r.get("status").equals("CANCELLED"))
+                    .toList();
+            assertThat(cancelled).hasSize(3).allSatisfy(r -> {
+                assertThat(given.sim().job(r.get("job_id")).orElseThrow().status()).isEqualTo("CANCELLED");
+                assertThat(r.get("error")).isEqualTo("cancelled by us after SIGTERM received (--cancel-on-abort)");
+            });
+            assertThat(rows.stream().filter(r -> r.get("status").equals("PENDING")).count()).isEqualTo(ROWS - 3);
+        }
+    }
+
     /** Every row done, and paid once: a row is flagged when a kill may have come between intent and answer. */
     private static void assertPaidOnce(PipelineFixture given, int rows) {
         List<Map<String, String>> report = given.jobsCsv();
