@@ -21,7 +21,6 @@ import io.sdxlbatch.ledger.LedgerTransitions;
 import io.sdxlbatch.report.ConsoleSummary;
 import io.sdxlbatch.report.LatestReport;
 import io.sdxlbatch.runpod.RunpodClient;
-import io.sdxlbatch.runpod.RunpodException;
 import io.sdxlbatch.stop.StopRequest;
 
 /**
@@ -122,32 +121,6 @@ public final class RunLauncher {
         }
     }
 
-    /** Spring Batch's wrapper around a failed split; the step failures themselves are printed instead. */
-    private static final String FLOW_WRAPPER = "Flow execution ended unexpectedly";
-
-    /** The sentence that explains a failure: Spring Batch wraps ours ("Unable to process chunk"), so dig. */
-    private static String reason(Throwable failure) {
-        Throwable root = failure;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RunpodException) {
-                return t.getMessage();
-            }
-            root = t;
-        }
-        boolean ours = root.getClass().getName().startsWith("io.sdxlbatch.");
-        return root == failure || ours ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    /** A bad key or an unknown endpoint: every request will be refused the same way. */
-    private static boolean isEndpointRefusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RunpodException e && e.refusesEveryRequest()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private ExitCode outcome(JobExecution execution) {
         Map<LedgerState, Integer> counts = ledger.countByState(options.runId());
         out.println("rows by state: " + counts);
@@ -163,9 +136,10 @@ public final class RunLauncher {
                         ? " with the limit raised or removed" : ""));
             }
             List<Throwable> failures = execution.getAllFailureExceptions();
-            failures.stream().filter(f -> !FLOW_WRAPPER.equals(f.getMessage())).map(RunLauncher::reason)
-                    .distinct().forEach(m -> out.println("stopped: " + m));
-            boolean refused = failures.stream().anyMatch(RunLauncher::isEndpointRefusal);
+            failures.stream().filter(f -> !FailureReasons.isFlowWrapper(f))
+                    .map(f -> FailureReasons.sentence(f, options.outputDir())).distinct()
+                    .forEach(m -> out.println("stopped: " + m));
+            boolean refused = failures.stream().anyMatch(FailureReasons::isEndpointRefusal);
             if (refused && ledger.jobIdsReceived(options.runId()) == 0) {
                 out.println("Nothing was submitted: fix the configuration and run the same command again.");
                 return ExitCode.CONFIGURATION;

@@ -62,6 +62,12 @@ public final class RunLock implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8)));
             HELD_HERE.add(key(file));
             return new RunLock(file, channel, lock);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UsageException("--output " + outputDir.toAbsolutePath() + " cannot be used: " + e.getFile()
+                    + " is a file, not a folder");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UsageException("the output folder " + outputDir.toAbsolutePath() + " is not writable"
+                    + " (permission denied on " + e.getFile() + "): fix its permissions or use another --output");
         } catch (IOException e) {
             throw new UsageException("the output folder " + outputDir.toAbsolutePath() + " is not writable: "
                     + e.getMessage());

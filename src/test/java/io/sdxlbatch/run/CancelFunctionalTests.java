@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./run.sh cancel} against a simulator slow enough that a run stopped by its deadline leaves jobs queued and
+ * {@code ./run.sh cancel} against a simulator slow enough that a run stopped by its harvest timeout leaves jobs queued and
  * running: the endpoint cancels them, the ledger and the report say CANCELLED, a job that completed meanwhile is
  * kept for the next run, and {@code --resubmit-cancelled} sends the cancelled rows again.
  */
@@ -39,7 +39,7 @@ class CancelFunctionalTests {
     void givenAStoppedRunWithJobsInFlight_whenCancelled_thenOnlyUnfinishedJobsAreCancelledAndCanBeSentAgain()
             throws Exception {
         try (PipelineFixture given = new PipelineFixture(dir, SLOW).numberedCsv(4)) {
-            assertThat(given.run("--deadline", "300ms")).as("stopped with jobs in flight").isEqualTo(1);
+            assertThat(given.run("--harvest-timeout", "300ms")).as("stopped with jobs in flight").isEqualTo(1);
             List<String> jobs = IntStream.rangeClosed(2, 5).mapToObj(line -> given.jobIdsOf(line).get(0)).toList();
             awaitStatus(given, jobs.get(0), "COMPLETED");
 
@@ -90,7 +90,7 @@ class CancelFunctionalTests {
     @Timeout(120)
     void givenAStoppedRunWhoseJobsWereAllCancelled_whenResumedWithResubmitCancelled_thenItSendsThemAndFinishes() {
         try (PipelineFixture given = new PipelineFixture(dir, SLOW).numberedCsv(4)) {
-            assertThat(given.run("--deadline", "300ms")).isEqualTo(1);
+            assertThat(given.run("--harvest-timeout", "300ms")).isEqualTo(1);
             Launched cancel = cancel(given);
             assertThat(cancel.out()).as(cancel.err()).contains("Cancelled 4 of 4;");
             given.restartSimulator(FAST);
@@ -106,7 +106,7 @@ class CancelFunctionalTests {
     @Timeout(120)
     void givenAnEndpointThatFailsEveryCall_whenCancelled_thenExitOneAndEveryRowIsLeftInFlight() {
         try (PipelineFixture given = new PipelineFixture(dir, SLOW).numberedCsv(2)) {
-            assertThat(given.run("--deadline", "300ms")).isEqualTo(1);
+            assertThat(given.run("--harvest-timeout", "300ms")).isEqualTo(1);
             given.restartSimulator(SLOW.withFaults(FaultSettings.none().withHttp5xx(1.0)));
 
             Launched cancel = cancel(given, "--runpod.retry.initial-backoff=10ms",

@@ -75,6 +75,20 @@ class RunConfigurationTest {
     }
 
     @Test
+    void anOutputThatIsAFileStopsTheRunBeforeAnythingIsSentNamingIt() throws Exception {
+        try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv("prompt", "fox")) {
+            java.nio.file.Files.writeString(given.output, "not a folder");
+
+            int exit = launch(given.args().toArray(String[]::new));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(errors()).contains("error: --output " + given.output.toAbsolutePath() + " cannot be used: "
+                    + given.output.toAbsolutePath() + " is a file, not a folder");
+            assertThat(given.sim().requestCount("run")).isZero();
+        }
+    }
+
+    @Test
     void anEndpointIdRunpodDoesNotKnowStopsTheRunAtThePreflightWithExit2() {
         try (PipelineFixture given = new PipelineFixture(dir, SimulatorSettings.defaults()).csv("prompt", "fox")) {
             String[] args = given.args().stream()

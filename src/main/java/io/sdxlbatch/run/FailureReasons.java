@@ -1,0 +1,56 @@
+package io.sdxlbatch.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.sdxlbatch.runpod.RunpodException;
+
+/**
+ * The one sentence that explains why a run's step failed, and what to do. Spring Batch wraps our exceptions
+ * ("Unable to process chunk"), so the chain is searched; the stack traces go to run.log.
+ */
+final class FailureReasons {
+
+    /** Spring Batch's wrapper around a failed split; the step failures themselves are printed instead. */
+    private static final String FLOW_WRAPPER = "Flow execution ended unexpectedly";
+
+    private FailureReasons() {
+    }
+
+    static boolean isFlowWrapper(Throwable failure) {
+        return FLOW_WRAPPER.equals(failure.getMessage());
+    }
+
+    static String sentence(Throwable failure, Path outputDir) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RunpodException) {
+                return t.getMessage();
+            }
+            if (isDiskFull(t)) {
+                return "the disk holding " + outputDir.toAbsolutePath() + " is full (No space left on device);"
+                        + " nothing is lost: results already read stay staged, the others stay on Runpod for 30"
+                        + " minutes after they complete. Free space, then run the same command again";
+            }
+            root = t;
+        }
+        boolean ours = root.getClass().getName().startsWith("io.sdxlbatch.");
+        return root == failure || ours ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** A bad key or an unknown endpoint: every request will be refused the same way. */
+    static boolean isEndpointRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RunpodException e && e.refusesEveryRequest()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ENOSPC, as the JDK reports it on Linux and macOS (the message is the OS's own). */
+    static boolean isDiskFull(Throwable t) {
+        return t instanceof IOException && t.getMessage() != null
+                && t.getMessage().contains("No space left on device");
+    }
+}
