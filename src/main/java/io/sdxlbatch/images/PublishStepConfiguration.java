@@ -26,14 +26,29 @@ class PublishStepConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PublishStepConfiguration.class);
 
     @Bean
+    PublishProblem publishProblem() {
+        return new PublishProblem();
+    }
+
+    @Bean
     Step publishStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
-                     Ledger ledger, LedgerTransitions transitions) {
+                     Ledger ledger, LedgerTransitions transitions, PublishProblem problem) {
         ImagePublisher publisher = new ImagePublisher(RunFolders.of(options.outputDir(), options.runId()),
                 transitions);
         return new StepBuilder(STEP, repository)
                 .tasklet((contribution, context) -> {
                     for (LedgerEntry row : ledger.inState(options.runId(), LedgerState.HARVESTED)) {
-                        if (!publisher.publish(row)) {
+                        boolean published;
+                        try {
+                            published = publisher.publish(row);
+                        } catch (RuntimeException e) {
+                            // a full disk or an unwritable folder fails every row alike: stop at the first; the
+                            // rows stay HARVESTED, their images staged, and the next run publishes them
+                            log.warn("line {}: cannot publish: {}", row.line(), e.getMessage(), e);
+                            problem.set(e);
+                            break;
+                        }
+                        if (!published) {
                             log.warn("line {}: staged image missing or damaged; it will be read again from"
                                     + " Runpod on the next run", row.line());
                             transitions.restage(row.runId(), row.line());

@@ -17,6 +17,7 @@ import io.sdxlbatch.config.PhaseLog;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.cost.CostOverride;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
+import io.sdxlbatch.images.PublishProblem;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.runpod.RunpodClient;
@@ -37,7 +38,7 @@ class ReportStepConfiguration {
     }
 
     @Bean
-    Step reportStep(LatestReport latest, JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
+    Step reportStep(LatestReport latest, PublishProblem publishProblem, JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
                     Ledger ledger, JdbcTemplate jdbc, RunpodClient client, ResolvedEndpoint endpoint,
                     Clock clock) {
         RunFolders folders = RunFolders.of(options.outputDir(), options.runId());
@@ -56,7 +57,7 @@ class ReportStepConfiguration {
                     latest.set(analysis);
                     long unfinished = analysis.jobs().stream().filter(r -> !r.entry().state().isFinal()).count();
                     if (unfinished > 0) {
-                        throw new UnfinishedRunException(unfinished);
+                        throw new UnfinishedRunException(unfinished, publishProblem.get().orElse(null));
                     }
                     return RepeatStatus.FINISHED;
                 }, transactions)

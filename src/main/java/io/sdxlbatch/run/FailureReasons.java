@@ -1,6 +1,8 @@
 package io.sdxlbatch.run;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 
 import io.sdxlbatch.runpod.RunpodException;
@@ -31,6 +33,14 @@ final class FailureReasons {
                 return "the disk holding " + outputDir.toAbsolutePath() + " is full (No space left on device);"
                         + " nothing is lost: results already read stay staged, the others stay on Runpod for 30"
                         + " minutes after they complete. Free space, then run the same command again";
+            }
+            if (t instanceof FileAlreadyExistsException e) {
+                return e.getFile() + " is a file where a folder is needed; nothing is lost: move it away, then run"
+                        + " the same command again";
+            }
+            if (t instanceof AccessDeniedException e) {
+                return "permission denied on " + e.getFile() + "; nothing is lost: fix the permissions, then run the"
+                        + " same command again";
             }
             root = t;
         }

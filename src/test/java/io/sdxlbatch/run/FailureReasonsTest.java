@@ -24,6 +24,15 @@ class FailureReasonsTest {
     }
 
     @Test
+    void givenAFileWhereTheImagesFolderGoes_whenExplained_thenItIsNamedWithWhatToDo() {
+        Throwable wrapped = new UncheckedIOException("cannot write", new java.nio.file.FileAlreadyExistsException(
+                "/srv/out/night/images"));
+
+        assertThat(FailureReasons.sentence(wrapped, OUT)).isEqualTo("/srv/out/night/images is a file where a folder"
+                + " is needed; nothing is lost: move it away, then run the same command again");
+    }
+
+    @Test
     void givenAForeignRootCause_whenExplained_thenItsTypeAndMessageAreNamed() {
         Throwable wrapped = new IllegalStateException("Unable to process chunk",
                 new java.sql.SQLException("connection lost"));

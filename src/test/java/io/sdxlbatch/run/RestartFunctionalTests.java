@@ -92,4 +92,26 @@ class RestartFunctionalTests {
         }
         return exit;
     }
+
+    @Test
+    void aPublishThatCouldNotWriteIsDoneByTheNextRunNotAbandoned() throws Exception {
+        SimulatorSettings endpoint = SimulatorSettings.defaults().withTimeScale(200).withColdStartMs(1000, 2000)
+                .withExecutionMs(3000, 6000);
+        try (PipelineFixture given = new PipelineFixture(dir, endpoint).csv("id,prompt", "a,one", "b,two",
+                "c,three")) {
+            // a file where the images folder goes: every image write fails, as on a full disk
+            java.nio.file.Files.createDirectories(given.runDir());
+            java.nio.file.Files.writeString(given.runDir().resolve("images"), "in the way");
+
+            assertThat(given.run()).as("stopped: nothing could be published").isEqualTo(1);
+            assertThat(given.jobsCsv()).extracting(r -> r.get("status")).containsOnly("HARVESTED");
+
+            java.nio.file.Files.delete(given.runDir().resolve("images"));
+            assertThat(given.run()).as("the next run publishes what was staged").isZero();
+
+            assertThat(given.jobsCsv()).extracting(r -> r.get("status")).containsOnly("COMPLETED");
+            assertThat(given.runDir().resolve("images/a.png")).isRegularFile();
+            assertThat(given.sim().jobsCreated()).as("nothing paid twice").isEqualTo(3);
+        }
+    }
 }
