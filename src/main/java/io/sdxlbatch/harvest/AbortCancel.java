@@ -1,6 +1,8 @@
 package io.sdxlbatch.harvest;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ final class AbortCancel {
     private final String runId;
     private final JobCanceller canceller;
     private final Clock clock;
+    /** Job ids asked once already: a job that had completed is not asked again on every pass. */
+    private final Set<String> asked = new HashSet<>();
 
     AbortCancel(Ledger ledger, String runId, JobCanceller canceller, Clock clock) {
         this.ledger = ledger;
@@ -32,10 +36,18 @@ final class AbortCancel {
         this.clock = clock;
     }
 
-    /** @return how many jobs Runpod confirmed cancelled */
+    /**
+     * Called on every harvest pass after the signal: a row whose POST was on the wire when it came turns QUEUED
+     * only later, and is cancelled on a later pass.
+     *
+     * @return how many jobs Runpod confirmed cancelled in this call
+     */
     int cancelInFlight(String signal) {
         int cancelled = 0;
         for (LedgerEntry row : ledger.inState(runId, LedgerState.QUEUED)) {
+            if (!asked.add(row.jobId())) {
+                continue;
+            }
             CancelOutcome outcome = canceller.cancel(row, "cancelled by us after " + signal + " (--cancel-on-abort)",
                     clock.millis());
             if (outcome.kind() == CancelOutcome.Kind.CANCELLED) {
@@ -44,7 +56,9 @@ final class AbortCancel {
                 log.info("line {}: job {}: {}", row.line(), row.jobId(), outcome.detail());
             }
         }
-        log.info("{} jobs in flight cancelled (--cancel-on-abort)", cancelled);
+        if (cancelled > 0) {
+            log.info("{} jobs in flight cancelled (--cancel-on-abort)", cancelled);
+        }
         return cancelled;
     }
 }

@@ -28,8 +28,8 @@ final class HarvestTasklet implements Tasklet {
     private final Sleeper sleeper;
     private final StopRequest stop;
     private final Duration grace;
-    /** Null unless --cancel-on-abort: then used once, on the first pass after a signal. */
-    private AbortCancel abortCancel;
+    /** Null unless --cancel-on-abort: then used on every pass after a signal. */
+    private final AbortCancel abortCancel;
     private Harvester harvester;
     private long deadline;
 
@@ -53,7 +53,6 @@ final class HarvestTasklet implements Tasklet {
         }
         if (abortCancel != null && stop.signalledAt().isPresent()) {
             abortCancel.cancelInFlight(stop.get().map(StopRequest.Stop::reason).orElse("a signal"));
-            abortCancel = null;
         }
         // read before the pass: a row that turns QUEUED after the pass counted must not be left behind
         boolean submissionEnded = submission.hasSubmissionEnded();
