@@ -25,6 +25,7 @@ import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.runs.JobCanceller;
 import io.sdxlbatch.stop.FailureBreaker;
 import io.sdxlbatch.stop.StopRequest;
+import io.sdxlbatch.stop.SubmissionLimits;
 import io.sdxlbatch.submit.JobSubmitter;
 import io.sdxlbatch.time.Sleeper;
 
@@ -43,13 +44,14 @@ class HarvestStepConfiguration {
     @Bean
     Step harvestStep(JobRepository repository, PlatformTransactionManager transactions, RunOptions options,
                      Ledger ledger, LedgerTransitions transitions, RunpodClient client, JobSubmitter submitter,
-                     SplitProgress progress, StopRequest stop, FailureBreaker breaker, Clock clock,
-                     Sleeper sleeper) {
+                     SplitProgress progress, StopRequest stop, FailureBreaker breaker, SubmissionLimits limits,
+                     Clock clock, Sleeper sleeper) {
         ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(60)),
                 RunFolders.of(options.outputDir(), options.runId()));
         HarvestSettings settings = options.harvest();
         HarvestTasklet tasklet = new HarvestTasklet(() -> new Harvester(ledger, options.runId(), client,
-                new ResultHandler(client, transitions, stager, submitter, clock, settings.maxRetries(), breaker, stop),
+                new ResultHandler(client, transitions, stager, submitter, clock, settings.maxRetries(), breaker, stop,
+                        limits),
                 settings, clock), progress, settings, stop, options.stop().grace(),
                 options.stop().cancelOnAbort() ? new AbortCancel(ledger, options.runId(),
                         new JobCanceller(client, transitions), clock) : null, clock, sleeper);

@@ -21,6 +21,7 @@ import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.stop.FailureBreaker;
 import io.sdxlbatch.stop.StopRequest;
+import io.sdxlbatch.stop.SubmissionLimits;
 import io.sdxlbatch.runpod.OutputImage;
 import io.sdxlbatch.runpod.RunpodException;
 import io.sdxlbatch.submit.JobSubmitter;
@@ -43,10 +44,12 @@ final class ResultHandler {
     private final int maxRetries;
     private final FailureBreaker breaker;
     private final StopRequest stop;
+    private final SubmissionLimits limits;
     private final Map<Integer, Integer> badReads = new ConcurrentHashMap<>();
 
     ResultHandler(RunpodClient client, LedgerTransitions transitions, ImageStager stager, JobSubmitter submitter,
-                  Clock clock, int maxRetries, FailureBreaker breaker, StopRequest stop) {
+                  Clock clock, int maxRetries, FailureBreaker breaker, StopRequest stop, SubmissionLimits limits) {
+        this.limits = limits;
         this.breaker = breaker;
         this.stop = stop;
         this.client = client;
@@ -64,8 +67,10 @@ final class ResultHandler {
         switch (status.state()) {
             case COMPLETED -> completed(row, status, seen);
             case FAILED, TIMED_OUT -> failed(row, status, seen);
-            case CANCELLED -> transitions.failed(row.runId(), row.line(), LedgerState.FAILED, seen,
-                    "CANCELLED on the endpoint");
+            // ours (a /cancel whose answer was lost) or someone's on Runpod: either way not the worker's failure,
+            // and sent again only if asked (--resubmit-cancelled)
+            case CANCELLED -> transitions.cancelled(row.runId(), row.line(), "CANCELLED on the endpoint",
+                    clock.millis());
             default -> {
                 if (!status.state().name().equals(row.remoteStatus())) {
                     transitions.remoteStatus(row.runId(), row.line(), status.state().name(), status.delayTime());
@@ -93,10 +98,9 @@ final class ResultHandler {
     }
 
     private void completed(LedgerEntry row, JobStatus status, RemoteResult seen) {
-        if (!badReads.containsKey(row.line())) {
-            breaker.succeeded();
-        }
         if (!status.hasImages()) {
+            // a worker whose every result is over the payload limit is as broken as one that crashes
+            breaker.failed("COMPLETED without output");
             transitions.failed(row.runId(), row.line(), LedgerState.NO_OUTPUT, seen, "COMPLETED without output:"
                     + " Runpod drops results over its payload limit (10 MB for /run)");
             return;
@@ -117,12 +121,14 @@ final class ResultHandler {
             String staged = stager.stage(row.line(), output);
             transitions.harvested(row.runId(), row.line(), seen, staged, note);
             badReads.remove(row.line());
+            breaker.succeeded();
         } catch (ImageUnavailableException e) {
             // a bucket URL stays valid for days: a failed download is tried again, not held against the image
             log.warn("line {}: job {}: {}; trying again later", row.line(), row.jobId(), e.getMessage());
         } catch (UnreadableImageException e) {
             int reads = badReads.merge(row.line(), 1, Integer::sum);
             if (reads >= MAX_READS) {
+                breaker.failed("images undecodable");
                 transitions.failed(row.runId(), row.line(), LedgerState.UNDECODABLE, seen,
                         "images undecodable after " + reads + " reads: " + e.getMessage());
                 badReads.remove(row.line());
@@ -142,7 +148,8 @@ final class ResultHandler {
         transitions.countRetry(row.runId(), row.line());
         if (stop.requested()) {
             // a retry is a new paid job: not while submission is stopped; the resume sends the row again
-            resubmit(row, reason + "; not retried because submission stopped, sent again when the run resumes");
+            transitions.resubmit(row.runId(), row.line(), reason + "; not retried because submission stopped, sent"
+                    + " again when the run resumes");
             return;
         }
         try {
@@ -174,9 +181,16 @@ final class ResultHandler {
         }
     }
 
+    /**
+     * The row goes back to PENDING and is sent again as a new job, paid again: only while submission runs and the
+     * limits allow it; otherwise it waits, pending, for the resume.
+     */
     private void resubmit(LedgerEntry row, String reason) {
         transitions.resubmit(row.runId(), row.line(), reason);
-        submitter.submit(transitions.reloaded(row));
+        LedgerEntry again = transitions.reloaded(row);
+        if (limits.allows(again)) {
+            submitter.submit(again);
+        }
     }
 
     private static Long seedOf(JobStatus status) {

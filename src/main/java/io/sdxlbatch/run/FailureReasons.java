@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 
+import io.sdxlbatch.report.UnfinishedRunException;
 import io.sdxlbatch.runpod.RunpodException;
 
 /**
@@ -46,6 +47,16 @@ final class FailureReasons {
         }
         boolean ours = root.getClass().getName().startsWith("io.sdxlbatch.");
         return root == failure || ours ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** "N rows are not finished" with no cause behind it: what a stop leaves, already said by the stop. */
+    static boolean isOnlyUnfinished(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnfinishedRunException) {
+                return t.getCause() == null;
+            }
+        }
+        return false;
     }
 
     /** A bad key or an unknown endpoint: every request will be refused the same way. */

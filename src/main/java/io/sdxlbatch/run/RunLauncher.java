@@ -136,7 +136,9 @@ public final class RunLauncher {
                         ? " with the limit raised or removed" : ""));
             }
             List<Throwable> failures = execution.getAllFailureExceptions();
+            // after a stop, "N rows are not finished" says nothing the lines above have not: only other causes
             failures.stream().filter(f -> !FailureReasons.isFlowWrapper(f))
+                    .filter(f -> !(stop.requested() && FailureReasons.isOnlyUnfinished(f)))
                     .map(f -> FailureReasons.sentence(f, options.outputDir())).distinct()
                     .forEach(m -> out.println("stopped: " + m));
             boolean refused = failures.stream().anyMatch(FailureReasons::isEndpointRefusal);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.sdxlbatch.config.RunOptions;
+import io.sdxlbatch.stop.StopSettings;
 import io.sdxlbatch.endpoint.ResolvedEndpoint;
 import io.sdxlbatch.images.RunFolders;
 import io.sdxlbatch.prompts.PromptScan;
@@ -29,9 +30,19 @@ final class SettingsSummary {
                 "endpoint: " + endpoint.describe() + key,
                 "max in flight " + options.maxInFlight() + ", chunk size " + options.chunkSize() + ", poll interval "
                         + duration(options.harvest().pollInterval()) + ", execution timeout "
-                        + (timeout == null ? "Runpod's default" : duration(timeout)) + ", deadline "
+                        + (timeout == null ? "Runpod's default" : duration(timeout)) + ", harvest timeout "
                         + duration(options.harvest().deadline()) + ", max retries "
-                        + options.harvest().maxRetries());
+                        + options.harvest().maxRetries(),
+                guardrails(options.stop()));
+    }
+
+    /** What can stop this run early, so a log read the morning after shows why it did. */
+    static String guardrails(StopSettings stop) {
+        return "stops sending at: deadline " + (stop.deadline() == null ? "none" : stop.deadline().toString())
+                + ", max images " + (stop.maxImages() == null ? "none" : stop.maxImages())
+                + ", max cost " + (stop.maxCost() == null ? "none" : "$" + stop.maxCost().toPlainString())
+                + ", failure window " + stop.failureWindow() + "; after a signal: "
+                + (stop.cancelOnAbort() ? "cancel what is in flight" : "collect for " + duration(stop.grace()));
     }
 
     /** In the form the options take: 500ms, 30s, 5m, 2h. */

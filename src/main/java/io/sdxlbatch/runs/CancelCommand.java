@@ -101,6 +101,7 @@ public final class CancelCommand {
                         + " in this output folder, and its job repository is locked until it ends: cancel " + runId
                         + " after that"))
                 .orElseGet(() -> new UsageException("run " + runId + " is in progress in process " + pid
-                        + ": stop it with kill -TERM " + pid + " (add --cancel-on-abort to cancel its jobs)"));
+                        + ": stop it with kill -TERM " + pid + ", then run cancel (a run started with --cancel-on-abort"
+                        + " cancels its own jobs when stopped)"));
     }
 }

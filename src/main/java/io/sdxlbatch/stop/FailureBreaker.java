@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Stops submission when most of the latest job outcomes are the same failure, or all of them are failures: a
  * worker that crashes on every job would otherwise burn the whole CSV, each job paid for. Every outcome Runpod reports counts, retries included.
@@ -16,6 +19,8 @@ public final class FailureBreaker {
 
     /** The part of an error that names the failure; the rest tends to hold job-specific details. */
     static final int REASON_LENGTH = 120;
+
+    private static final Logger log = LoggerFactory.getLogger(FailureBreaker.class);
 
     private final int window;
     private final StopRequest stop;
@@ -32,12 +37,14 @@ public final class FailureBreaker {
     }
 
     public synchronized void succeeded() {
+        // (a success after the trip changes nothing: the stop stays)
         add(SUCCESS);
     }
 
     public synchronized void failed(String reason) {
         String r = reason == null || reason.isBlank() ? "(no reason given)" : reason.strip();
-        add(r.length() > REASON_LENGTH ? r.substring(0, REASON_LENGTH) : r);
+        add(r.length() > REASON_LENGTH ? r.substring(0, r.lastIndexOf(' ', REASON_LENGTH) > 0
+                ? r.lastIndexOf(' ', REASON_LENGTH) : REASON_LENGTH) + "…" : r);
         Map<String, Long> byReason = outcomes.stream().filter(o -> !o.equals(SUCCESS))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         Map.Entry<String, Long> commonest = byReason.entrySet().stream().max(Map.Entry.comparingByValue())
@@ -54,6 +61,10 @@ public final class FailureBreaker {
     }
 
     private void trip(String what) {
+        if (stop.requested()) {
+            return;
+        }
+        log.warn("stopped sending: {}", what);
         stop.request(StopRequest.Kind.FAILURES, what + "; no new jobs are sent: fix the endpoint, then run the same"
                 + " command again", clock.millis());
     }

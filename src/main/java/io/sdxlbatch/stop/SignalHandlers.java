@@ -3,6 +3,9 @@ package io.sdxlbatch.stop;
 import java.io.PrintStream;
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import sun.misc.Signal;
 
 /**
@@ -17,27 +20,28 @@ import sun.misc.Signal;
  */
 public final class SignalHandlers {
 
+    private static final Logger log = LoggerFactory.getLogger(SignalHandlers.class);
+
     private SignalHandlers() {
     }
 
     public static void install(StopRequest stop, StopSettings settings, Clock clock, PrintStream out) {
-        for (String name : new String[] {"INT", "TERM"}) {
+        // HUP: the terminal of a foreground run closed (an ssh session ended); the same as TERM
+        for (String name : new String[] {"INT", "TERM", "HUP"}) {
             Signal.handle(new Signal(name), signal -> onSignal("SIG" + signal.getName(), stop, settings, clock, out));
         }
     }
 
     static void onSignal(String signal, StopRequest stop, StopSettings settings, Clock clock, PrintStream out) {
+        // through the log: its console appender shares the live progress line's stream, and run.log keeps it
         if (stop.signal(signal, clock.millis()) > 1) {
-            out.println();
-            out.println(signal + " again: exiting now. Nothing committed is lost; run the same command to resume.");
+            log.warn("{} again: exiting now. Nothing committed is lost; run the same command to resume.", signal);
             out.flush();
             Runtime.getRuntime().halt(1);
         }
-        out.println();
-        out.println(signal + ": no new jobs are sent. " + (settings.cancelOnAbort()
-                ? "Cancelling the jobs in flight (--cancel-on-abort)."
+        log.warn("{}: no new jobs are sent. {} Send it again (or press Ctrl-C) to exit at once; nothing committed is"
+                + " lost.", signal, settings.cancelOnAbort() ? "Cancelling the jobs in flight (--cancel-on-abort)."
                 : "Collecting the jobs in flight for up to " + settings.grace().toSeconds() + " s (they are paid"
-                        + " for).") + " Press Ctrl-C again to exit at once; nothing committed is lost.");
-        out.flush();
+                        + " for).");
     }
 }

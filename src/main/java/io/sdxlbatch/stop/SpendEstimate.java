@@ -1,6 +1,7 @@
 package io.sdxlbatch.stop;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ record SpendEstimate(BigDecimal dollars, long expectedJobMs, double overhead) {
                 .toList();
         long expected = executions.isEmpty() ? fallbackMs : executions.get((executions.size() - 1) / 2);
         long known = executions.stream().mapToLong(Long::longValue).sum();
-        long pending = rows.stream().filter(r -> r.executionMs() == null && sent(r.state())).count();
+        long pending = rows.stream().filter(r -> r.executionMs() == null && inFlight(r.state())).count();
         List<JobTiming> timings = rows.stream().filter(r -> r.submittedAt() != null && r.delayMs() != null
                 && r.executionMs() != null).map(r -> new JobTiming(r.line(), r.workerId(), r.submittedAt(),
                 r.delayMs(), r.executionMs())).toList();
@@ -38,12 +39,13 @@ record SpendEstimate(BigDecimal dollars, long expectedJobMs, double overhead) {
         return new SpendEstimate(dollars.add(costOf(expectedJobMs, overhead, cost)), expectedJobMs, overhead);
     }
 
-    private static boolean sent(LedgerState state) {
-        return state != LedgerState.PENDING && state != LedgerState.REJECTED;
+    /** Sent and not answered: these will run. A refused, cancelled or expired row without a time will not. */
+    private static boolean inFlight(LedgerState state) {
+        return state == LedgerState.SENDING || state == LedgerState.QUEUED;
     }
 
     private static BigDecimal costOf(long executionMs, double overhead, CostSettings cost) {
         return cost.price().perSecond().multiply(BigDecimal.valueOf(executionMs * overhead / 1000.0))
-                .setScale(6, java.math.RoundingMode.HALF_UP);
+                .setScale(6, RoundingMode.HALF_UP);
     }
 }

@@ -3,7 +3,6 @@ package io.sdxlbatch.stop;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,7 +20,8 @@ public final class StopRequest {
 
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final AtomicInteger signals = new AtomicInteger();
-    private final AtomicLong signalledAt = new AtomicLong();
+    /** Set before {@link #signals} counts the first signal and before the stop: readers never see one without it. */
+    private final AtomicReference<Long> signalledAt = new AtomicReference<>();
 
     /**
      * A signal arrived: stops submission if nothing has yet, and starts the grace period whatever stopped it.
@@ -29,9 +29,9 @@ public final class StopRequest {
      * @return how many signals have arrived, this one included
      */
     public int signal(String name, long atMillis) {
+        signalledAt.compareAndSet(null, atMillis);
         int n = signals.incrementAndGet();
         if (n == 1) {
-            signalledAt.set(atMillis);
             request(Kind.SIGNAL, name + " received", atMillis);
         }
         return n;
@@ -39,7 +39,8 @@ public final class StopRequest {
 
     /** When the first signal arrived, if one did: the harvest then ends after the grace period. */
     public OptionalLong signalledAt() {
-        return signals.get() == 0 ? OptionalLong.empty() : OptionalLong.of(signalledAt.get());
+        Long at = signalledAt.get();
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
     /** @return true if this was the first request */

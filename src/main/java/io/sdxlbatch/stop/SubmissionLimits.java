@@ -2,6 +2,10 @@ package io.sdxlbatch.stop;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.sdxlbatch.cost.CostSettings;
 import io.sdxlbatch.cost.WorkEstimate;
@@ -17,6 +21,8 @@ public final class SubmissionLimits {
 
     /** How long a cost estimate is reused: it reads the whole ledger. */
     static final Duration ESTIMATE_TTL = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionLimits.class);
 
     private final StopSettings settings;
     private final CostSettings cost;
@@ -37,14 +43,19 @@ public final class SubmissionLimits {
         this.clock = clock;
     }
 
-    /** False once submission has stopped, for this row's reason or an earlier one. */
-    public boolean allows(LedgerEntry row) {
+    /**
+     * False once submission has stopped, for this row's reason or an earlier one. Asked by the submitting thread and
+     * by the harvester's poll threads (a failed job sent again), hence synchronized.
+     */
+    public synchronized boolean allows(LedgerEntry row) {
         if (stop.requested()) {
             return false;
         }
         String limit = limitReached(row);
         if (limit != null) {
-            stop.request(StopRequest.Kind.LIMIT, limit, clock.millis());
+            if (stop.request(StopRequest.Kind.LIMIT, limit, clock.millis())) {
+                log.warn("stopped sending: {}", limit);
+            }
             return false;
         }
         return true;
@@ -76,7 +87,7 @@ public final class SubmissionLimits {
 
     private SpendEstimate spend() {
         if (spend == null || clock.millis() - spendAt > ESTIMATE_TTL.toMillis()) {
-            long fallback = Math.round(WorkEstimate.typical().seconds(java.util.Map.of()) * 1000);
+            long fallback = Math.round(WorkEstimate.typical().seconds(Map.of()) * 1000);
             spend = SpendEstimate.of(ledger.all(runId), cost, fallback);
             spendAt = clock.millis();
         }

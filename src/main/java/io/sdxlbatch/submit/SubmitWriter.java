@@ -78,6 +78,10 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
                 log.warn("Runpod endpoint failing repeatedly; pausing submission for {} s", pause.toSeconds());
                 backoff.holdFor(pause);
                 sleeper.sleep(pause);
+                // a signal or a limit may have come during the pause: the row then stays pending
+                if (!limits.allows(row)) {
+                    return;
+                }
             }
         }
     }

@@ -26,6 +26,9 @@ import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.stop.FailureBreaker;
 import io.sdxlbatch.stop.StopRequest;
+import io.sdxlbatch.stop.StopSettings;
+import io.sdxlbatch.stop.SubmissionLimits;
+import io.sdxlbatch.cost.CostSettings;
 import io.sdxlbatch.runpod.RunpodSettings;
 import io.sdxlbatch.runpod.ScriptedServer;
 import io.sdxlbatch.runpod.ScriptedServer.Answer;
@@ -65,7 +68,8 @@ class ResultHandlerTest {
         JobSubmitter submitter = new JobSubmitter(client, db.transitions, Clock.systemUTC());
         StopRequest stop = new StopRequest();
         handler = new ResultHandler(client, db.transitions, stager, submitter, Clock.systemUTC(), 1,
-                new FailureBreaker(20, stop, Clock.systemUTC()), stop);
+                new FailureBreaker(20, stop, Clock.systemUTC()), stop, new SubmissionLimits(StopSettings.none(),
+                        CostSettings.defaults(), db.ledger, "r", stop, Clock.systemUTC()));
         db.ledger.addIfAbsent("r", 2, "id2", io.sdxlbatch.ledger.RequestCodec.encode(java.util.Map.of("prompt",
                 "fox"), null), "{}", LedgerState.PENDING, images, null);
         db.transitions.intendToSend("r", 2);

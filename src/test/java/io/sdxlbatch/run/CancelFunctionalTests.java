@@ -128,7 +128,8 @@ class CancelFunctionalTests {
 
             assertThat(cancel.exit()).isEqualTo(2);
             assertThat(cancel.err()).contains("run night is in progress in process " + running.pid() + ": stop it"
-                    + " with kill -TERM " + running.pid() + " (add --cancel-on-abort to cancel its jobs)");
+                    + " with kill -TERM " + running.pid() + ", then run cancel (a run started with --cancel-on-abort"
+                    + " cancels its own jobs when stopped)");
         }
     }
 

@@ -113,4 +113,22 @@ class StopFunctionalTests {
                     .isGreaterThanOrEqualTo(33);
         }
     }
+
+    @Test
+    void givenTheBreakerTripped_whenJobsInFlightFailAfterwards_thenNoneIsSentAgainAndTheyWaitForTheResume() {
+        SimulatorSettings broken = fast().withFaults(FaultSettings.none().withWorkerFailure(1.0));
+        try (PipelineFixture given = new PipelineFixture(dir, broken).csv(csv(40))) {
+            int exit = run(given, "--failure-window", "4", "--max-in-flight", "10");
+
+            assertThat(exit).isEqualTo(1);
+            List<Map<String, String>> rows = given.jobsCsv();
+            for (Map<String, String> row : rows) {
+                // /retry keeps a job's id; only a new POST /run would give the row a second one
+                assertThat(given.jobIdsOf(Integer.parseInt(row.get("line")))).as("jobs of line %s", row.get("line"))
+                        .hasSizeLessThanOrEqualTo(1);
+            }
+            assertThat(rows).anySatisfy(r -> assertThat(r.get("error"))
+                    .endsWith("not retried because submission stopped, sent again when the run resumes"));
+        }
+    }
 }
