@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,7 +82,7 @@ public final class Ledger {
     }
 
     /** The reason of the row that failed for good most recently, as "line N: reason"; empty while none has. */
-    public java.util.Optional<String> lastFailure(String runId) {
+    public Optional<String> lastFailure(String runId) {
         return jdbc.query("SELECT LINE, ERROR FROM SDXL_PROMPT WHERE RUN_ID = ? AND STATE IN ('FAILED', 'EXPIRED',"
                         + " 'NO_OUTPUT', 'UNDECODABLE') ORDER BY HARVESTED_AT DESC NULLS LAST, LINE DESC LIMIT 1",
                 (rs, n) -> "line " + rs.getInt(1) + ": " + rs.getString(2), runId).stream().findFirst();
@@ -94,7 +95,6 @@ public final class Ledger {
         return n == null ? 0 : n;
     }
 
-    /** How many job ids Runpod gave this run in all: zero means nothing was ever paid for. */
     /** Images asked for by every row already handed to Runpod (or being handed): what an image limit counts. */
     public int imagesSent(String runId) {
         Integer n = jdbc.queryForObject("SELECT COALESCE(SUM(IMAGE_COUNT), 0) FROM SDXL_PROMPT WHERE RUN_ID = ?"
@@ -102,6 +102,7 @@ public final class Ledger {
         return n == null ? 0 : n;
     }
 
+    /** How many job ids Runpod gave this run in all: zero means nothing was ever paid for. */
     public int jobIdsReceived(String runId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM SDXL_JOB_ID WHERE RUN_ID = ?", Integer.class, runId);
         return n == null ? 0 : n;

@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -62,10 +64,10 @@ public final class RunLock implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8)));
             HELD_HERE.add(key(file));
             return new RunLock(file, channel, lock);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             throw new UsageException("--output " + outputDir.toAbsolutePath() + " cannot be used: " + e.getFile()
                     + " is a file, not a folder");
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new UsageException("the output folder " + outputDir.toAbsolutePath() + " is not writable"
                     + " (permission denied on " + e.getFile() + "): fix its permissions or use another --output");
         } catch (IOException e) {
