@@ -137,10 +137,15 @@ public final class RunLauncher {
             }
             List<Throwable> failures = execution.getAllFailureExceptions();
             // after a stop, "N rows are not finished" says nothing the lines above have not: only other causes
-            failures.stream().filter(f -> !FailureReasons.isFlowWrapper(f))
+            List<String> reasons = failures.stream().filter(f -> !FailureReasons.isFlowWrapper(f))
                     .filter(f -> !(stop.requested() && FailureReasons.isOnlyUnfinished(f)))
-                    .map(f -> FailureReasons.sentence(f, options.outputDir())).distinct()
-                    .forEach(m -> out.println("stopped: " + m));
+                    .map(f -> FailureReasons.sentence(f, options.outputDir())).distinct().toList();
+            if (reasons.isEmpty() && !stop.requested()) {
+                // nothing but Spring Batch's own wrapper: its cause is all there is to say (details in run.log)
+                reasons = failures.stream().map(f -> FailureReasons.sentence(f, options.outputDir())).distinct()
+                        .toList();
+            }
+            reasons.forEach(m -> out.println("stopped: " + m));
             boolean refused = failures.stream().anyMatch(FailureReasons::isEndpointRefusal);
             if (refused && ledger.jobIdsReceived(options.runId()) == 0) {
                 out.println("Nothing was submitted: fix the configuration and run the same command again.");

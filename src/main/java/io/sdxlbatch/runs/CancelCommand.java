@@ -40,7 +40,8 @@ public final class CancelCommand {
             throw inProgress(folder, runId, pid);
         });
         RunpodSettings settings = RemoteEndpoint.settings(command.springProperties(), environment);
-        try (JobDatabase db = folder.openRepository(); RunLock lock = RunLock.acquire(folder.dir())) {
+        // the folder's lock first: a run starting meanwhile then waits on it instead of finding HSQLDB locked
+        try (RunLock lock = RunLock.acquire(folder.dir()); JobDatabase db = folder.openRepository()) {
             RunRecords records = new RunRecords(db.jdbc());
             RunRecord run = records.find(runId).orElseThrow(() -> new UsageException(
                     new UnknownRunException(runId, records.runIds()).getMessage()));

@@ -31,8 +31,10 @@ class SettingsSummaryTest {
         assertThat(lines).containsExactly(
                 "sdxl-batch run nightly-1: prompts/nightly.csv (12 rows, 2 rejected) -> out/nightly-1",
                 "endpoint: Runpod endpoint abc123 at https://api.runpod.ai/v2, key ****abcd",
-                "max in flight 100, chunk size 10, poll interval 1s, execution timeout 5m, deadline 12h,"
-                        + " max retries 1");
+                "max in flight 100, chunk size 10, poll interval 1s, execution timeout 5m, harvest timeout 12h,"
+                        + " max retries 1",
+                "stops sending at: deadline none, max images none, max cost none, failure window 20; after a signal:"
+                        + " collect for 2m");
         assertThat(String.join("\n", lines)).doesNotContain(KEY.substring(0, KEY.length() - 4));
     }
 
