@@ -37,9 +37,10 @@ public record ProgressSnapshot(String runId, long pid, Instant updatedAt, int to
         byState = Map.copyOf(new LinkedHashMap<>(byState));
     }
 
+    /** Once submission has stopped, the rows still pending will not be sent: no ETA can cover them. */
     public ProgressSnapshot withStopReason(String reason) {
-        return new ProgressSnapshot(runId, pid, updatedAt, total, byState, imagesWritten, imagesPerMinute, etaSeconds,
-                backoffMs, lastError, reason);
+        return new ProgressSnapshot(runId, pid, updatedAt, total, byState, imagesWritten, imagesPerMinute,
+                reason == null ? etaSeconds : null, backoffMs, lastError, reason);
     }
 
     public int count(String state) {

@@ -38,8 +38,11 @@ final class ProgressText {
         if (rejected > 0) {
             parts.add(rejected + " rejected");
         }
+        if (s.count("CANCELLED") > 0) {
+            parts.add(s.count("CANCELLED") + " cancelled");
+        }
         parts.add(s.inFlight() + " in flight");
-        parts.add(s.count("PENDING") + " queued to send");
+        parts.add(s.count("PENDING") + (s.stopReason() == null ? " queued to send" : " not sent (stopped)"));
         parts.add(String.format(Locale.ROOT, "%.1f img/min", s.imagesPerMinute()));
         if (s.etaSeconds() != null && s.etaSeconds() > 0) {
             parts.add("ETA " + eta(s.etaSeconds()));

@@ -16,9 +16,12 @@ import io.sdxlbatch.ledger.LedgerState;
  */
 final class ProgressTracker {
 
-    /** Rows that got their answer: images on disk, or a final failure. Rejected rows never ran, so they are not. */
+    /**
+     * Rows that got their answer: images on disk, a final failure, or cancelled. Rejected rows never ran, so they
+     * are not.
+     */
     static final Set<LedgerState> ANSWERED = EnumSet.of(LedgerState.HARVESTED, LedgerState.DONE, LedgerState.FAILED,
-            LedgerState.EXPIRED, LedgerState.NO_OUTPUT, LedgerState.UNDECODABLE);
+            LedgerState.EXPIRED, LedgerState.NO_OUTPUT, LedgerState.UNDECODABLE, LedgerState.CANCELLED);
     /** Rows still to be answered: the ones the ETA is about. */
     static final Set<LedgerState> UNANSWERED = EnumSet.of(LedgerState.PENDING, LedgerState.SENDING,
             LedgerState.QUEUED);

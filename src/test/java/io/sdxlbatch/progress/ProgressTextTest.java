@@ -59,6 +59,16 @@ class ProgressTextTest {
     }
 
     @Test
+    void givenAStoppedRunWithCancelledRows_whenLogged_thenThePartsAddUpAndNoEtaPromisesTheUnsentRows() {
+        ProgressSnapshot stopped = snapshot(Map.of("DONE", 4, "CANCELLED", 2, "QUEUED", 1, "PENDING", 3), 6, 90L, 0)
+                .withStopReason("SIGTERM received");
+
+        assertThat(ProgressText.plain(stopped)).isEqualTo("progress: 4/10 done, 2 cancelled, 1 in flight, 3 not sent"
+                + " (stopped), 6.0 img/min");
+        assertThat(stopped.etaSeconds()).isNull();
+    }
+
+    @Test
     void givenEstimates_whenFormatted_thenSecondsUnderAMinuteMinutesUnderAnHourThenHoursAndMinutes() {
         assertThat(ProgressText.eta(45)).isEqualTo("45 s");
         assertThat(ProgressText.eta(89)).isEqualTo("1 min");
