@@ -31,8 +31,10 @@ public class SdxlBatchApplication {
     }
 
     public static int launch(String[] args, PrintStream out, PrintStream err) {
+        String name = Commands.RUN.name();
         try {
             ParsedCommand command = new ArgParser(Commands.ALL).parse(args);
+            name = command.command().name();
             if (command.helpRequested()) {
                 Usage.print(out, args.length > 0 && !args[0].startsWith("-") ? command.command() : null);
                 return ExitCode.SUCCESS.code();
@@ -50,7 +52,9 @@ public class SdxlBatchApplication {
             return ExitCode.STOPPED.code();
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
-            err.println("(nothing was submitted; see ./run.sh --help)");
+            // only the run command could have submitted anything; the others read, report or cancel
+            err.println(name.equals(Commands.RUN.name()) ? "(nothing was submitted; see ./run.sh --help)"
+                    : "(see ./run.sh " + name + " --help)");
             return ExitCode.CONFIGURATION.code();
         } catch (Exception e) {
             err.println("error: " + e);

@@ -198,7 +198,8 @@ class ReportFunctionalTests {
 
             assertThat(exit).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("no run 'nope' in the job repository;"
-                    + " runs it holds: " + PipelineFixture.RUN_ID);
+                    + " runs it holds: " + PipelineFixture.RUN_ID).contains("(see ./run.sh report --help)")
+                    .doesNotContain("nothing was submitted");
         }
     }
 }
