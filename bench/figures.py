@@ -106,6 +106,9 @@ def main(argv):
     print(f"{'completed jobs':<{width}}  {fig['completed']} (time scale {fig['time_scale']:g}; all times real seconds)")
     if results:
         with open(results, "a") as out:
+            if out.tell() == 0:
+                out.write("| " + " | ".join(name for name, _ in COLUMNS) + " |\n")
+                out.write("|" + "---|" * len(COLUMNS) + "\n")
             out.write("| " + " | ".join(row) + " |\n")
 
 
