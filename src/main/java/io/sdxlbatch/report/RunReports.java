@@ -28,30 +28,32 @@ public final class RunReports {
      * @throws UnknownRunException when the job repository has no such run
      */
     public RunAnalysis analyze(String runId, CostOverride cost) {
-        return analyze(records.find(runId).orElseThrow(() -> new UnknownRunException(runId, records.runIds())),
-                cost);
+        return analyze(find(runId), cost);
     }
 
     /** The run without its trend across earlier runs: for listings of many runs, which show no trend. */
     public RunAnalysis analyzeAlone(String runId, CostOverride cost) {
-        return alone(records.find(runId).orElseThrow(() -> new UnknownRunException(runId, records.runIds())), cost);
+        return analyzed(find(runId), cost, List.of());
     }
 
     /** For the run in progress, which may not be recorded yet (a step run on its own). */
     public RunAnalysis analyze(RunRecord run, CostOverride cost) {
-        String runId = run.runId();
         List<TrendPoint> earlier = new ArrayList<>();
         for (String other : records.runsOfPromptsFile(run.promptsFile(), TREND_RUNS + 1)) {
-            if (!other.equals(runId) && earlier.size() < TREND_RUNS) {
-                earlier.add(RunAnalyzer.trendPoint(alone(records.find(other).orElseThrow(), cost), false));
+            if (!other.equals(run.runId()) && earlier.size() < TREND_RUNS) {
+                earlier.add(RunAnalyzer.trendPoint(analyzed(records.find(other).orElseThrow(), cost, List.of()),
+                        false));
             }
         }
-        return RunAnalyzer.analyze(run, ledger.all(runId), cost.over(run.cost()),
-                records.apiCalls(runId), earlier, clock.instant());
+        return analyzed(run, cost, earlier);
     }
 
-    private RunAnalysis alone(RunRecord run, CostOverride cost) {
+    private RunRecord find(String runId) {
+        return records.find(runId).orElseThrow(() -> new UnknownRunException(runId, records.runIds()));
+    }
+
+    private RunAnalysis analyzed(RunRecord run, CostOverride cost, List<TrendPoint> earlier) {
         return RunAnalyzer.analyze(run, ledger.all(run.runId()), cost.over(run.cost()),
-                records.apiCalls(run.runId()), List.of(), clock.instant());
+                records.apiCalls(run.runId()), earlier, clock.instant());
     }
 }
