@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.ledger.LedgerState;
-import io.sdxlbatch.runpod.JobState;
 import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.runpod.RunpodException;
 
 /**
- * Drives every in-flight job of a run to a final state, one pass at a time: polls the jobs the planner says can
- * have changed, in parallel, and hands each answer to the {@link ResultHandler}, which persists it at once.
+ * Drives every in-flight job of a run to a final state, one pass at a time: reads the endpoint's queue counts
+ * (/health), polls the jobs the {@link PollPlanner} says can have changed, in parallel, and hands each answer to
+ * the {@link ResultHandler}, which persists it at once.
  * One thread calls {@link #pass()}; status calls run on a small pool of its own.
  */
 public final class Harvester implements AutoCloseable {
@@ -38,6 +38,8 @@ public final class Harvester implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService pool;
     private long pausedUntil;
+    /** Whether /health last counted jobs that are not this run's. */
+    private boolean shared;
 
     Harvester(Ledger ledger, String runId, RunpodClient client, ResultHandler handler, HarvestSettings settings,
               Clock clock) {
@@ -57,17 +59,53 @@ public final class Harvester implements AutoCloseable {
     /** Polls what is due; returns how many jobs are still in flight afterwards. */
     public int pass() throws InterruptedException {
         long now = clock.millis();
+        int sending = ledger.countByState(runId).getOrDefault(LedgerState.SENDING, 0);
         List<LedgerEntry> inFlight = ledger.inState(runId, LedgerState.QUEUED);
         planner.track(inFlight, now);
-        if (now >= pausedUntil) {
-            List<String> queue = queueOrder(inFlight);
-            List<Future<?>> polls = new ArrayList<>();
-            for (LedgerEntry row : planner.due(inFlight, now)) {
-                polls.add(pool.submit(() -> poll(row, queue.indexOf(row.jobId()))));
+        if (now >= pausedUntil && !inFlight.isEmpty()) {
+            QueueSighting sighting = sight();
+            PollPlanner.Round round = planner.round(inFlight, sighting, sending, clock.millis());
+            noteSharing(sighting, round);
+            List<LedgerEntry> batch = round.first();
+            while (!batch.isEmpty()) {
+                List<Future<Outcome>> polls = new ArrayList<>();
+                for (LedgerEntry row : batch) {
+                    polls.add(pool.submit(() -> poll(row, round)));
+                }
+                List<Outcome> outcomes = await(polls);
+                batch = round.next((int) outcomes.stream().filter(o -> o == Outcome.FINISHED).count(),
+                        outcomes.contains(Outcome.CALL_FAILED));
             }
-            await(polls);
         }
         return ledger.countByState(runId).getOrDefault(LedgerState.QUEUED, 0);
+    }
+
+    /** The endpoint's queue counts, or null when /health cannot be read (then every job keeps its own schedule). */
+    private QueueSighting sight() {
+        long askedAt = clock.millis();
+        try {
+            return QueueSighting.of(client.health(), askedAt);
+        } catch (RunpodException e) {
+            if (e.refusesEveryRequest()) {
+                throw e;
+            }
+            log.debug("/health unreadable ({}); polling each job on its own schedule this pass", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Says once when the endpoint turns out shared, and once when its counts can guide the polls again. */
+    private void noteSharing(QueueSighting sighting, PollPlanner.Round round) {
+        if (sighting == null) {
+            return;
+        }
+        if (!round.guided() && !shared) {
+            log.info("the endpoint's queue holds jobs that are not this run's ({} queued, {} running): polling each"
+                    + " job on its own schedule while it does", sighting.inQueue(), sighting.inProgress());
+        } else if (round.guided() && shared) {
+            log.info("the endpoint's queue holds only this run's jobs again: polling only jobs that finished");
+        }
+        shared = !round.guided();
     }
 
     /** How long until the next poll is due (for the caller's sleep). */
@@ -83,23 +121,29 @@ public final class Harvester implements AutoCloseable {
         return counts.getOrDefault(LedgerState.PENDING, 0) + counts.getOrDefault(LedgerState.SENDING, 0) > 0;
     }
 
-    private void poll(LedgerEntry row, int queuePosition) {
+    /** What one /status call came to, for the round's count of finished jobs. */
+    private enum Outcome { FINISHED, UNFINISHED, CALL_FAILED }
+
+    private Outcome poll(LedgerEntry row, PollPlanner.Round round) {
         JobStatus status;
         try {
             status = client.status(row.jobId());
         } catch (RunpodException.NotFound e) {
             // only a 404 of this status call means the job is gone; one from a later /run is another matter
             handler.expired(row);
-            return;
+            return Outcome.FINISHED;
         } catch (RunpodException e) {
             failed(row, e);
-            return;
+            return Outcome.CALL_FAILED;
         }
+        // recorded before handling: the handler's own calls (a /retry) must not be mistaken for this answer's age
+        round.answered(row, clock.millis(), status.state());
         try {
-            JobState state = handler.handle(row, status);
-            planner.answered(row.line(), clock.millis(), state == JobState.IN_QUEUE ? queuePosition : -1);
+            handler.handle(row, status);
+            return status.state().isFinal() ? Outcome.FINISHED : Outcome.UNFINISHED;
         } catch (RunpodException e) {
             failed(row, e);
+            return Outcome.CALL_FAILED;
         }
     }
 
@@ -126,20 +170,11 @@ public final class Harvester implements AutoCloseable {
         return starts;
     }
 
-    /** Job ids last seen IN_QUEUE, oldest submission first: Runpod serves its queue in this order. */
-    private static List<String> queueOrder(List<LedgerEntry> inFlight) {
-        return inFlight.stream()
-                .filter(r -> "IN_QUEUE".equals(r.remoteStatus()))
-                .sorted((a, b) -> Long.compare(a.submittedAt() == null ? 0 : a.submittedAt(),
-                        b.submittedAt() == null ? 0 : b.submittedAt()))
-                .map(LedgerEntry::jobId)
-                .toList();
-    }
-
-    private static void await(List<Future<?>> polls) throws InterruptedException {
-        for (Future<?> poll : polls) {
+    private static List<Outcome> await(List<Future<Outcome>> polls) throws InterruptedException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> poll : polls) {
             try {
-                poll.get();
+                outcomes.add(poll.get());
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
@@ -147,6 +182,7 @@ public final class Harvester implements AutoCloseable {
                 throw new IllegalStateException(e.getCause());
             }
         }
+        return outcomes;
     }
 
     @Override
