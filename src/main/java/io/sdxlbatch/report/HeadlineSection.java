@@ -19,12 +19,15 @@ final class HeadlineSection {
         out.append("<p class=\"kicker\">sdxl-batch run report</p><h1>").append(Html.esc(run.runId())).append("</h1>");
         out.append("<dl class=\"meta\"><div><dt>Prompts</dt><dd>").append(Html.esc(run.promptsFile()))
                 .append("</dd></div><div><dt>Endpoint</dt><dd>").append(Html.esc(run.endpoint()));
-        if (run.simulated()) {
-            out.append(" <span class=\"badge\">simulated, time ×").append(scale(run.timeScale())).append("</span>");
+        // a simulator in its own process is not "simulated" (nothing ends with the run) but its clock still runs fast
+        boolean stretched = run.simulated() || run.timeScale() != 1;
+        if (stretched) {
+            out.append(" <span class=\"badge\">").append(run.simulated() ? "simulated, " : "").append("time ×")
+                    .append(scale(run.timeScale())).append("</span>");
         }
         out.append("</dd></div><div><dt>Generated</dt><dd>").append(Html.when(run.generatedAt()))
                 .append("</dd></div></dl><p class=\"note\">All times are on the endpoint's clock")
-                .append(run.simulated() ? ", stretched by the simulator's time scale." : ".").append("</p>");
+                .append(stretched ? ", stretched by the simulator's time scale." : ".").append("</p>");
         out.append("<div class=\"figures\">");
         out.append(figure("images", "Images written", Html.count(a.imagesWritten()),
                 "from <b data-figure=\"rows\">" + Html.count(a.rows()) + "</b> rows"));

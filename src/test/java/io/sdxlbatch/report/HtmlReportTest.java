@@ -72,6 +72,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void givenSimulatorInItsOwnProcess_whenRendered_thenHeadlineStillSaysItsClockRunsFast() {
+        Element separate = page(twoWorkers("run-3").endpoint(false, 12).build()).getElementById("headline");
+        Element runpod = page(twoWorkers("run-3").endpoint(false, 1).build()).getElementById("headline");
+
+        assertThat(separate.select(".badge").text()).isEqualTo("time ×12");
+        assertThat(separate.select(".note").text()).endsWith("stretched by the simulator's time scale.");
+        assertThat(runpod.select(".badge")).isEmpty();
+        assertThat(runpod.select(".note").text()).isEqualTo("All times are on the endpoint's clock.");
+    }
+
+    @Test
     void givenARun_whenRendered_thenCostTableSplitsTheBill() {
         Element cost = page(twoWorkers("run-3").build()).getElementById("cost");
 

@@ -33,9 +33,18 @@ final class RunAnalysisFixture {
     private List<TrendPoint> trend = List.of();
     private List<Hint> hints = List.of();
     private ApiCalls api = new ApiCalls(Map.of(), 0, 0);
+    private boolean simulated = true;
+    private double timeScale = 60;
 
     RunAnalysisFixture(String runId) {
         this.runId = runId;
+    }
+
+    /** The embedded simulator at x60 unless said otherwise. */
+    RunAnalysisFixture endpoint(boolean simulated, double timeScale) {
+        this.simulated = simulated;
+        this.timeScale = timeScale;
+        return this;
     }
 
     /** A row that ran on the endpoint: times in ms after T0. */
@@ -94,7 +103,7 @@ final class RunAnalysisFixture {
         int images = (int) rows.stream().filter(r -> r.status().equals("COMPLETED")).count();
         long first = rows.stream().map(JobRow::submittedAt).filter(Objects::nonNull).min(Long::compare).orElse(0L);
         long last = rows.stream().map(JobRow::harvestedAt).filter(Objects::nonNull).max(Long::compare).orElse(0L);
-        RunInfo run = new RunInfo(runId, "prompts/nightly & <daily>.csv", "sim-endpoint", true, 60,
+        RunInfo run = new RunInfo(runId, "prompts/nightly & <daily>.csv", "sim-endpoint", simulated, timeScale,
                 Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), T0.plusSeconds(3600));
         return new RunAnalysis(run, counts, images, 0, 0, dist(rows, r -> r.entry().delayMs()),
                 dist(rows, r -> r.entry().executionMs()), dist(rows, JobRow::endToEndMs),
