@@ -34,10 +34,10 @@ public final class ConsoleSummary {
             return "API calls not recorded";
         }
         // by path: /health is read twice a second whatever the run's size, /status is what grows with the images
-        String byPath = a.api().sent().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
+        String byPath = a.api().sent().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> "/" + e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         String perImage = a.imagesWritten() == 0 ? "" : String.format(Locale.ROOT, "; %.2f /status per image",
-                (double) a.api().sent().getOrDefault("/status", 0L) / a.imagesWritten());
+                (double) a.api().sent().getOrDefault("status", 0L) / a.imagesWritten());
         return String.format(Locale.ROOT, "API calls %d (%s%s), %d rate-limited", a.api().total(), byPath, perImage,
                 a.api().rateLimited());
     }

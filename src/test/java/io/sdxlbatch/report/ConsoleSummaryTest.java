@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 class ConsoleSummaryTest {
 
     @Test
-    void givenRunWithApiCallsRecorded_whenSummarised_thenCallsAreSplitByPathWithStatusCallsPerImage() {
+    void givenRunWithApiCallsRecorded_whenSummarised_thenCallsMadeAreSplitByPathWithStatusCallsPerImage() {
         Map<String, Long> sent = new LinkedHashMap<>();
-        sent.put("/run", 5L);
-        sent.put("/status", 6L);
-        sent.put("/health", 40L);
+        sent.put("run", 5L);
+        sent.put("runsync", 0L);
+        sent.put("status", 6L);
+        sent.put("health", 40L);
         RunAnalysis run = HtmlReportTest.twoWorkers("run-3").api(new ApiCalls(sent, 1, 2)).build();
 
         // three images written
