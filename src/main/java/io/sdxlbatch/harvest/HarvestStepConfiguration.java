@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.sdxlbatch.config.PhaseLog;
 import io.sdxlbatch.config.RunOptions;
 import io.sdxlbatch.config.SplitProgress;
+import io.sdxlbatch.images.ImagePublisher;
 import io.sdxlbatch.images.ImageSource;
 import io.sdxlbatch.images.ImageStager;
 import io.sdxlbatch.images.RunFolders;
@@ -46,13 +47,13 @@ class HarvestStepConfiguration {
                      Ledger ledger, LedgerTransitions transitions, RunpodClient client, JobSubmitter submitter,
                      SplitProgress progress, StopRequest stop, FailureBreaker breaker, SubmissionLimits limits,
                      Clock clock, Sleeper sleeper) {
-        ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(60)),
-                RunFolders.of(options.outputDir(), options.runId()));
+        RunFolders folders = RunFolders.of(options.outputDir(), options.runId());
+        ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(60)), folders);
         HarvestSettings settings = options.harvest();
         HarvestTasklet tasklet = new HarvestTasklet(() -> new Harvester(ledger, options.runId(), client,
                 new ResultHandler(client, transitions, stager, submitter, clock, settings.maxRetries(), breaker, stop,
                         limits),
-                settings, clock), progress, settings, stop, options.stop().grace(),
+                new ImagePublisher(folders, transitions), settings, clock), progress, settings, stop, options.stop().grace(),
                 options.stop().cancelOnAbort() ? new AbortCancel(ledger, options.runId(),
                         new JobCanceller(client, transitions), clock) : null, clock, sleeper);
         return new StepBuilder(STEP, repository)

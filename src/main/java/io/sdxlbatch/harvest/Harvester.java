@@ -13,9 +13,11 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sdxlbatch.images.ImagePublisher;
 import io.sdxlbatch.ledger.Ledger;
 import io.sdxlbatch.ledger.LedgerEntry;
 import io.sdxlbatch.ledger.LedgerState;
+import io.sdxlbatch.runpod.JobState;
 import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.runpod.RunpodException;
@@ -34,6 +36,7 @@ public final class Harvester implements AutoCloseable {
     private final String runId;
     private final RunpodClient client;
     private final ResultHandler handler;
+    private final ImagePublisher publisher;
     private final PollPlanner planner;
     private final Clock clock;
     private final ExecutorService pool;
@@ -41,8 +44,9 @@ public final class Harvester implements AutoCloseable {
     /** Whether /health last counted jobs that are not this run's. */
     private boolean shared;
 
-    Harvester(Ledger ledger, String runId, RunpodClient client, ResultHandler handler, HarvestSettings settings,
-              Clock clock) {
+    Harvester(Ledger ledger, String runId, RunpodClient client, ResultHandler handler, ImagePublisher publisher,
+              HarvestSettings settings, Clock clock) {
+        this.publisher = publisher;
         this.ledger = ledger;
         this.runId = runId;
         this.client = client;
@@ -140,10 +144,30 @@ public final class Harvester implements AutoCloseable {
         round.answered(row, clock.millis(), status.state());
         try {
             handler.handle(row, status);
-            return status.state().isFinal() ? Outcome.FINISHED : Outcome.UNFINISHED;
         } catch (RunpodException e) {
             failed(row, e);
             return Outcome.CALL_FAILED;
+        }
+        if (status.state() == JobState.COMPLETED) {
+            publishNow(row.line());
+        }
+        return status.state().isFinal() ? Outcome.FINISHED : Outcome.UNFINISHED;
+    }
+
+    /**
+     * Publishes a row the moment it is harvested, while the run waits on the endpoint anyway, so that the publish
+     * step after the harvest finds only leftovers. Best effort: a row that cannot be published here (disk full, a
+     * damaged staged file) stays HARVESTED, and the publish step deals with it and reports it.
+     */
+    private void publishNow(int line) {
+        LedgerEntry harvested = ledger.get(runId, line);
+        if (harvested == null || harvested.state() != LedgerState.HARVESTED) {
+            return;
+        }
+        try {
+            publisher.publish(harvested);
+        } catch (RuntimeException e) {
+            log.debug("line {}: not published yet ({}); the publish step tries again", line, e.toString());
         }
     }
 

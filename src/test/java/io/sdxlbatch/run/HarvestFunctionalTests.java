@@ -9,19 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.ObjectMapper;
 
 import io.sdxlbatch.sim.RunpodSimulator;
 import io.sdxlbatch.sim.SimulatorSettings;
 
 /**
- * What polling costs, counted by the simulator: with the endpoint to itself a run reads each result with about one
- * /status call and never asks about a queued job; on an endpoint shared with another client it still collects
- * everything.
+ * What harvesting costs and when results land. Polling, counted by the simulator: with the endpoint to itself a run
+ * reads each result with about one /status call and never asks about a queued job; on an endpoint shared with
+ * another client it still collects everything. Images reach images/ while the run is still waiting on others.
  */
-class PollingFunctionalTests {
+class HarvestFunctionalTests {
 
     @TempDir
     Path dir;
@@ -60,6 +65,37 @@ class PollingFunctionalTests {
             assertThat(Files.readString(fixture.runDir().resolve("run.log")))
                     .contains("the endpoint's queue holds jobs that are not this run's");
         }
+    }
+
+    @Test
+    void givenJobsFinishingOneAfterAnother_whenTheFirstIsHarvested_thenItsImageIsPublishedWhileOthersStillRun()
+            throws Exception {
+        // one worker in real time: the third image is ready 2 s after the first
+        SimulatorSettings settings = SimulatorSettings.defaults().withWorkers(1).withTimeScale(1)
+                .withColdStartMs(100, 100).withExecutionMs(1_000, 1_000).withSeed(7);
+        try (PipelineFixture fixture = new PipelineFixture(dir, settings)) {
+            fixture.numberedCsv(3);
+            Path first = fixture.runDir().resolve("images").resolve("p1.png");
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(fixture::run);
+
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!Files.exists(first) && !run.isDone() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+
+            assertThat(first).exists();
+            assertThat(completedOnTheEndpoint(fixture.sim())).as("published while the others still run")
+                    .isLessThan(3);
+            assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(fixture.jobsCsv()).hasSize(3).allMatch(row -> "COMPLETED".equals(row.get("status")));
+        }
+    }
+
+    private static long completedOnTheEndpoint(RunpodSimulator sim) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/" + sim.endpointId() + "/health"))
+                .header("Authorization", "Bearer " + sim.apiKey()).build();
+        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return new ObjectMapper().readTree(body).path("jobs").path("completed").asLong();
     }
 
     /** Another client's jobs, queued ahead of the run's: /health counts them too. */
