@@ -78,6 +78,35 @@ class ThumbnailsTest {
     }
 
     @Test
+    void givenUnreadableImageWithinTheMaximum_whenThumbnailed_thenTheNextReadableTakesItsPlaceInRowOrder() {
+        List<JobRow> rows = new java.util.ArrayList<>();
+        for (int line = 2; line <= 30; line++) {
+            rows.add(row(line, LedgerState.DONE, line == 3 || line == 5 ? "images/broken.png" : "images/wide.png"));
+        }
+
+        List<Thumbnail> thumbs = Thumbnails.of(report, rows, 6);
+
+        assertThat(thumbs).extracting(Thumbnail::line).containsExactly(2, 4, 6, 7, 8, 9);
+    }
+
+    @Test
+    void givenPhotographSizedImage_whenThumbnailed_thenFineDetailIsAveragedNotAliased() throws IOException {
+        // one-pixel black and white stripes: read every other pixel, they would come out all black or all white
+        BufferedImage stripes = new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 1024; x++) {
+            for (int y = 0; y < 1024; y++) {
+                stripes.setRGB(x, y, (x / 3) % 2 == 0 ? 0xFFFFFF : 0x000000);
+            }
+        }
+        ImageIO.write(stripes, "png", run.resolve("images/stripes.png").toFile());
+
+        BufferedImage thumb = decodeJpeg(Thumbnails.of(report, List.of(row(2, LedgerState.DONE,
+                "images/stripes.png")), 1).get(0).dataUri());
+
+        assertThat(new Color(thumb.getRGB(80, 80)).getGreen()).isBetween(70, 185);
+    }
+
+    @Test
     void givenOnlyUnreadableOrMissingImages_whenThumbnailed_thenNoneAndNoError() {
         List<Thumbnail> thumbs = Thumbnails.of(report, List.of(
                 row(2, LedgerState.DONE, "images/broken.png"),
