@@ -129,14 +129,15 @@ class NightlyStepsTests {
     }
 
     @Test
-    void harvestStagesEveryImageOfEveryJob() {
+    void harvestStagesAndPublishesEveryImageOfEveryJob() {
         step("load");
         step("submit");
 
         assertThat(step("harvest")).isEqualTo(BatchStatus.COMPLETED);
 
-        assertThat(states()).containsEntry(LedgerState.HARVESTED, 2);
-        assertThat(options.outputDir().resolve(RUN_ID + "/staging")).isDirectoryContaining("glob:**/3-2.png");
+        assertThat(states()).containsEntry(LedgerState.DONE, 2);
+        assertThat(options.outputDir().resolve(RUN_ID + "/images")).isDirectoryContaining("glob:**/pair_2.png");
+        assertThat(options.outputDir().resolve(RUN_ID + "/staging")).isEmptyDirectory();
         assertThat(ledger.get(RUN_ID, 2).executionMs()).isEqualTo(6000);
     }
 
