@@ -24,8 +24,10 @@ class RestartFunctionalTests {
 
     @Test
     void aRunStoppedByItsDeadlineResumesWithoutPayingTwice() {
+        // the first result is ready 0.8 s after submission at the earliest (cold start 0.5 s, execution 0.3 s real):
+        // well past the 300 ms harvest, even when a loaded machine starts the harvest step late
         SimulatorSettings slow = SimulatorSettings.defaults().withWorkers(1).withTimeScale(20)
-                .withColdStartMs(2000, 2000).withExecutionMs(6000, 8000);
+                .withColdStartMs(10_000, 10_000).withExecutionMs(6000, 8000);
         try (PipelineFixture given = new PipelineFixture(dir, slow).numberedCsv(6)) {
             assertThat(given.run("--harvest-timeout", "300ms")).as("stopped by the deadline").isEqualTo(1);
             assertThat(given.jobsCsv()).extracting(r -> r.get("status")).contains("QUEUED");
@@ -47,8 +49,10 @@ class RestartFunctionalTests {
     @Test
     @org.junit.jupiter.api.Timeout(120)
     void whenHarvestingStopsSubmissionStopsTooInsteadOfPayingForJobsNobodyCollects() {
+        // the first result is ready 0.8 s after submission at the earliest (cold start 0.5 s, execution 0.3 s real):
+        // well past the 300 ms harvest, even when a loaded machine starts the harvest step late
         SimulatorSettings slow = SimulatorSettings.defaults().withWorkers(1).withTimeScale(20)
-                .withColdStartMs(2000, 2000).withExecutionMs(6000, 8000);
+                .withColdStartMs(10_000, 10_000).withExecutionMs(6000, 8000);
         try (PipelineFixture given = new PipelineFixture(dir, slow).numberedCsv(10)) {
 
             int exit = given.run("--harvest-timeout", "300ms", "--max-in-flight", "2");
