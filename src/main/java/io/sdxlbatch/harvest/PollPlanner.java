@@ -233,9 +233,9 @@ final class PollPlanner {
             this.candidates = candidates;
             this.owed = owed;
             this.queueRanks = queueRanks;
-            first.addAll(checks);
-            checks.forEach(row -> handedOut.add(row.line()));
+            // the likeliest finished first; a due check that is among them is not asked twice
             first.addAll(take(owed));
+            checks.stream().filter(row -> handedOut.add(row.line())).forEach(first::add);
             first.sort(Comparator.comparingInt(LedgerEntry::line));
         }
 

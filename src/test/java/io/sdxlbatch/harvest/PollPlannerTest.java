@@ -150,6 +150,19 @@ class PollPlannerTest {
     }
 
     @Test
+    void givenDueChecksAmongTheOwed_whenARoundBegins_thenTheyCountAsTheProbesAndNobodyElseIsAsked() {
+        List<LedgerEntry> jobs = submitted(5);
+        planner.track(jobs, 10 * SECOND);
+        planner.round(jobs, new QueueSighting(3, 2, 12, 10 * SECOND), 0, 10 * SECOND);
+        planner.round(jobs, new QueueSighting(2, 3, 12, 12 * SECOND), 0, 12 * SECOND);
+
+        // jobs 1 and 2 started at 10 s and are due for a check at 15 s; one of the three started has finished
+        PollPlanner.Round round = planner.round(jobs, new QueueSighting(2, 2, 12, 15 * SECOND), 0, 15 * SECOND);
+
+        assertThat(lines(round.first())).containsExactly(1, 2);
+    }
+
+    @Test
     void givenQueuedJobUnaskedForTenMinutesOfEndpointTime_whenARoundBegins_thenItIsCheckedAnyway() {
         List<LedgerEntry> jobs = submitted(2);
         planner.track(jobs, 2 * SECOND);
