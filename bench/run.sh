@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark: a named workload against the Runpod simulator in its own JVM on 127.0.0.1, driven by the real
-# application (nightly) or by the tutorial's submit-all-then-poll-every-second loop (baseline, bench/baseline.py).
-# Prints one table: wall time, endpoint makespan, overhead, calls per job, harvest latency, 429s, memory, CPU.
-#   bench/run.sh nightly|baseline [--results FILE]     FILE: also append the table as a markdown row
-# Environment: HEAP (application -Xmx, default 256m), TIME_SCALE (default 12), KEEP=1 keeps the work folder.
+# Benchmarks of issue 7: a named workload against the Runpod simulator in its own JVM on 127.0.0.1 (so its CPU and
+# memory are not counted as the client's), driven by the real application or, for `baseline`, by the tutorial's
+# submit-all-then-poll-every-second loop (bench/baseline.py). Each prints one table (bench/figures.py: wall time,
+# start-up, endpoint makespan, overhead, calls per job, harvest latency, 429s, memory, CPU), then the lines of its
+# own targets (bench/targets.py).
+#   bench/run.sh SCENARIO [--results FILE]     FILE: also append the table as a markdown row
+#     nightly     200 prompts, 3 cold workers, ~20 s cold start, 6-15 s per image, time scale 12        ~1.5 min
+#     baseline    the nightly workload sent the tutorial's way                                         ~1 min
+# Environment: HEAP (application -Xmx, default 256m), TIME_SCALE (nightly and baseline, default 12), KEEP=1 keeps
+# the work folder.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scenario="${1:-}"
@@ -11,16 +16,7 @@ shift || true
 results_args=()
 if [[ "${1:-}" == "--results" && -n "${2:-}" ]]; then results_args=(--results "$(realpath -m "$2")"); fi
 heap="${HEAP:-256m}"
-work="$(mktemp -d)"
-port=$((20000 + RANDOM % 20000))
-sim_pid=""
-cleanup() { [[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null; if [[ -n "${KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi; }
-trap cleanup EXIT
-
-# The nightly workload: 200 prompts, 3 workers all cold, a ~20 s cold start, 6-15 s per image. At time scale 12
-# the endpoint needs about 12 simulated minutes, one real minute.
-prompts=200
-sim_options=(--workers 3 --cold-start-ms 20000 --execution-ms 6000-15000 --time-scale "${TIME_SCALE:-12}" --seed 42)
+jar="$here/target/sdxl-batch.jar"
 
 case "$scenario" in
   nightly|baseline) ;;
@@ -28,38 +24,99 @@ case "$scenario" in
 esac
 command -v /usr/bin/time > /dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
+work="$(mktemp -d)"
+sim_pid=""
+app_pid=""
+stop_simulator() {
+  if [[ -n "$sim_pid" ]]; then kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; fi
+  sim_pid=""
+}
+cleanup() {
+  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null
+  stop_simulator
+  if [[ -n "${KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# start_simulator OPTION...: a fresh simulator (all workers cold) on a random port; sets sim_pid and base_url
+start_simulator() {
+  local port=$((20000 + RANDOM % 20000))
+  java -jar "$jar" simulate --port "$port" --api-key bench-key "$@" > "$work/sim.log" 2>&1 &
+  sim_pid=$!
+  for _ in $(seq 1 100); do grep -q "listening" "$work/sim.log" && break; sleep 0.1; done
+  grep -q "listening" "$work/sim.log" || { cat "$work/sim.log" >&2; exit 1; }
+  base_url="http://127.0.0.1:$port/v2"
+}
+
+health() { curl -s "$base_url/sim-sdxl/health" -H 'Authorization: Bearer bench-key'; }
+
+# prompts_csv FILE COUNT [WIDTH HEIGHT IMAGES]: without a size the worker's defaults apply (1024x1024, one image)
+prompts_csv() {
+  awk -v n="$2" -v w="${3:-}" -v h="${4:-}" -v k="${5:-}" 'BEGIN {
+    print "id,prompt" (w == "" ? "" : ",width,height,num_images")
+    for (i = 1; i <= n; i++)
+      printf "n%03d,\"a lighthouse on a cliff at dusk, number %d\"%s\n", i, i, (w == "" ? "" : "," w "," h "," k) }' > "$1"
+}
+
+# run_app RUN_ID CSV [APP OPTION...]: the application under /usr/bin/time -v, with a GC log; sets app_start, app_end
+# and app_code. Its console goes to $work/RUN_ID.log, its run to $work/out/RUN_ID.
+run_app() {
+  local id="$1" csv="$2"
+  shift 2
+  app_start=$(date +%s.%N)
+  set +e
+  RUNPOD_API_KEY=bench-key RUNPOD_ENDPOINT_ID=sim-sdxl RUNPOD_BASE_URL="$base_url" \
+    /usr/bin/time -v -o "$work/$id.time" java "-Xmx$heap" "-Xlog:gc:file=$work/$id.gc.log" -jar "$jar" \
+    --prompts "$csv" --output "$work/out" --run-id "$id" "$@" > "$work/$id.log" 2>&1
+  app_code=$?
+  set -e
+  app_end=$(date +%s.%N)
+}
+
+# expect_exit CODE...: stop the benchmark unless the application ended with one of these exit codes
+expect_exit() {
+  local ok
+  for ok in "$@"; do [[ "$app_code" == "$ok" ]] && return 0; done
+  echo "exit code $app_code"
+  tail -n 20 "$work/$run_id.log"
+  exit 1
+}
+
+# app_table RUN_ID LABEL: the table of one application run and its start-up target
+app_table() {
+  python3 "$here/bench/figures.py" app "$work/out/$1" "$work/$1.time" "$work/$1.gc.log" "$app_start" "$app_end" \
+    "$heap" --client "$2" "${results_args[@]}"
+  python3 "$here/bench/targets.py" first-run "$work/out/$1" "$app_start"
+}
+
 "$here/run.sh" --help > /dev/null   # builds the jar first if needed, outside the measurement
-java -jar "$here/target/sdxl-batch.jar" simulate --port "$port" --api-key bench-key "${sim_options[@]}" \
-  > "$work/sim.log" 2>&1 &
-sim_pid=$!
-for _ in $(seq 1 100); do grep -q "listening" "$work/sim.log" && break; sleep 0.1; done
-grep -q "listening" "$work/sim.log" || { cat "$work/sim.log" >&2; exit 1; }
-base_url="http://127.0.0.1:$port/v2"
 
-awk -v n="$prompts" 'BEGIN { print "id,prompt"
-  for (i = 1; i <= n; i++) printf "n%03d,\"a lighthouse on a cliff at dusk, number %d\"\n", i, i }' > "$work/nightly.csv"
-
-echo "scenario $scenario: $prompts prompts, simulator ${sim_options[*]}"
-start=$(date +%s.%N)
-set +e
-if [[ "$scenario" == nightly ]]; then
-  RUNPOD_API_KEY=bench-key RUNPOD_ENDPOINT_ID=sim-sdxl RUNPOD_BASE_URL="$base_url" /usr/bin/time -v -o "$work/time" \
-    java "-Xmx$heap" "-Xlog:gc:file=$work/gc.log" -jar "$here/target/sdxl-batch.jar" \
-    --prompts "$work/nightly.csv" --output "$work/out" --run-id nightly > "$work/app.log" 2>&1
-else
-  /usr/bin/time -v -o "$work/time" python3 "$here/bench/baseline.py" --base-url "$base_url" --endpoint sim-sdxl \
-    --api-key bench-key --prompts "$work/nightly.csv" --output "$work/images" --figures "$work/baseline.json" \
-    > "$work/app.log" 2>&1
-fi
-code=$?
-set -e
-end=$(date +%s.%N)
-if [[ "$code" != 0 ]]; then echo "exit code $code"; tail -n 20 "$work/app.log"; exit 1; fi
-echo "endpoint says: $(curl -s "$base_url/sim-sdxl/health" -H 'Authorization: Bearer bench-key')"
-
-if [[ "$scenario" == nightly ]]; then
-  python3 "$here/bench/figures.py" app "$work/out/nightly" "$work/time" "$work/gc.log" "$start" "$end" "$heap" \
-    "${results_args[@]}"
-else
-  python3 "$here/bench/figures.py" baseline "$work/baseline.json" "$work/time" "$start" "$end" "${results_args[@]}"
-fi
+case "$scenario" in
+  nightly|baseline)
+    # 200 prompts, 3 workers all cold, a ~20 s cold start, 6-15 s per image. At time scale 12 the endpoint needs
+    # about 12 simulated minutes, one real minute.
+    sim_options=(--workers 3 --cold-start-ms 20000 --execution-ms 6000-15000 --time-scale "${TIME_SCALE:-12}" --seed 42)
+    start_simulator "${sim_options[@]}"
+    prompts_csv "$work/nightly.csv" 200
+    echo "scenario $scenario: 200 prompts, simulator ${sim_options[*]}"
+    if [[ "$scenario" == nightly ]]; then
+      run_id=nightly
+      run_app nightly "$work/nightly.csv"
+      expect_exit 0
+      echo "endpoint says: $(health)"
+      app_table nightly sdxl-batch
+    else
+      start=$(date +%s.%N)
+      set +e
+      /usr/bin/time -v -o "$work/time" python3 "$here/bench/baseline.py" --base-url "$base_url" --endpoint sim-sdxl \
+        --api-key bench-key --prompts "$work/nightly.csv" --output "$work/images" --figures "$work/baseline.json" \
+        > "$work/app.log" 2>&1
+      code=$?
+      set -e
+      end=$(date +%s.%N)
+      if [[ "$code" != 0 ]]; then echo "exit code $code"; tail -n 20 "$work/app.log"; exit 1; fi
+      echo "endpoint says: $(health)"
+      python3 "$here/bench/figures.py" baseline "$work/baseline.json" "$work/time" "$start" "$end" "${results_args[@]}"
+    fi
+    ;;
+esac

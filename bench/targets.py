@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""The target lines of issue 7 that the table of figures.py does not show, one sub-command per figure.
+
+  targets.py first-run RUN_DIR START_EPOCH             process start to the first /run request (target < 3 s),
+                                                       where it went, step lengths, round trips
+
+Request times come from the run's run.log: each request's DEBUG line is written when its answer arrived, on this
+machine's clock, with its round trip ("-> 200 in 7 ms"), so the request left at the line's time minus the round
+trip.
+"""
+import re
+import sys
+
+from figures import epoch, nearest_rank
+
+REQUEST = re.compile(r"^(\S+Z) \d+ DEBUG \[[^\]]*\] io\.sdxlbatch\.runpod\.RunpodTransport: "
+                     r"(GET|POST) \S+/(run|status|health|cancel|retry|purge-queue)\S* -> "
+                     r"(?:(\d+) in|no answer after) (\d+) ms")
+
+
+def requests(run_dir):
+    """(sent at, operation, HTTP status or None) of every request in run.log, in log order."""
+    found = []
+    with open(f"{run_dir}/run.log") as log:
+        for line in log:
+            m = REQUEST.match(line)
+            if m:
+                sent = epoch(m.group(1)) - int(m.group(5)) / 1000
+                found.append((sent, m.group(3), int(m.group(4)) if m.group(4) else None))
+    return found
+
+
+def verdict(met):
+    return "met" if met else "MISSED"
+
+
+def log_times(run_dir):
+    """When the run's log opened (the first line), and the start and length of each Spring Batch step."""
+    opened, starts, lengths = None, {}, {}
+    with open(f"{run_dir}/run.log") as log:
+        for line in log:
+            stamp = line.split(" ", 1)[0]
+            if opened is None and stamp.endswith("Z"):
+                opened = epoch(stamp)
+            m = re.search(r"PhaseLog: (\w+) started", line)
+            if m and m.group(1) not in starts:
+                starts[m.group(1)] = epoch(stamp)
+            m = re.search(r"Step: \[(\w+)\] executed in (?:(\d+)m)?(?:(\d+)s)?(\d+)ms", line)
+            if m:
+                lengths[m.group(1)] = int(m.group(2) or 0) * 60 + int(m.group(3) or 0) + int(m.group(4)) / 1000
+    return opened, starts, lengths
+
+
+def first_run(run_dir, start):
+    """Start-up to the first /run, where it went, how long each step took, and the requests' round trips."""
+    sent = requests(run_dir)
+    first = min(t for t, op, _ in sent if op == "run")
+    seconds = first - start
+    opened, starts, lengths = log_times(run_dir)
+    print(f"start-up to first /run   {seconds:.2f} s (process start to the first /run request; target < 3 s:"
+          f" {verdict(seconds < 3)})")
+    print(f"  of which               {opened - start:.2f} s JVM, Spring Boot and the CSV check (to the run's first log"
+          f" line), {starts['load'] - opened:.2f} s preflight /health and job launch,"
+          f" {starts['submit'] - starts['load']:.2f} s load step, {first - starts['submit']:.2f} s to the first /run")
+    print(f"steps                    {', '.join(f'{name} {s:.1f} s' for name, s in lengths.items())}")
+    trips = []
+    for op in ("run", "status"):
+        rtt = round_trips(run_dir, op)
+        if rtt:
+            trips.append(f"/{op} p50 {nearest_rank(rtt, 50)} ms, p95 {nearest_rank(rtt, 95)} ms, max {max(rtt)} ms")
+    print(f"round trips              {'; '.join(trips)} (request to the answer's headers, from run.log)")
+
+
+def round_trips(run_dir, operation):
+    with open(f"{run_dir}/run.log") as log:
+        return [int(m.group(5)) for m in map(REQUEST.match, log) if m and m.group(3) == operation]
+
+
+def main(argv):
+    command, args = argv[1], argv[2:]
+    if command == "first-run":
+        first_run(args[0], float(args[1]))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
