@@ -7,6 +7,7 @@
 #   bench/run.sh SCENARIO [--results FILE]     FILE: also append the table as a markdown row
 #     nightly     200 prompts, 3 cold workers, ~20 s cold start, 6-15 s per image, time scale 12        ~1.5 min
 #     baseline    the nightly workload sent the tutorial's way                                         ~1 min
+#     burst       5,000 prompts on 64 fast workers: /run pacing against Runpod's rate limits            ~1.5 min
 # Environment: HEAP (application -Xmx, default 256m), TIME_SCALE (nightly and baseline, default 12), KEEP=1 keeps
 # the work folder.
 set -euo pipefail
@@ -19,8 +20,8 @@ heap="${HEAP:-256m}"
 jar="$here/target/sdxl-batch.jar"
 
 case "$scenario" in
-  nightly|baseline) ;;
-  *) echo "usage: bench/run.sh nightly|baseline [--results FILE]" >&2; exit 2 ;;
+  nightly|baseline|burst) ;;
+  *) echo "usage: bench/run.sh nightly|baseline|burst [--results FILE]" >&2; exit 2 ;;
 esac
 command -v /usr/bin/time > /dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
@@ -118,5 +119,25 @@ case "$scenario" in
       echo "endpoint says: $(health)"
       python3 "$here/bench/figures.py" baseline "$work/baseline.json" "$work/time" "$start" "$end" "${results_args[@]}"
     fi
+    ;;
+
+  burst)
+    # Workers fast enough (64 x 0.3-0.6 s, cold for 1 s) that only the rate limits hold the client back. The
+    # simulator enforces Runpod's limits by default: /run 1000 and /status 2000 per 10 s. 512x512 keeps the
+    # simulator's painting of 5,000 PNGs from starving the client of CPU on 2 cores; the size does not change pacing.
+    # A user sending a burst raises --max-in-flight: at ~90 jobs/s a job is in flight for a few seconds, so the
+    # default 100 would throttle submission before the rate limit does.
+    sim_options=(--workers 64 --cold-start-ms 1000 --execution-ms 300-600 --time-scale 1 --seed 42)
+    app_options=(--max-in-flight 1000)
+    start_simulator "${sim_options[@]}"
+    prompts_csv "$work/burst.csv" 5000 512 512 1
+    echo "scenario burst: 5000 prompts (512x512), simulator ${sim_options[*]} (rate limits: its defaults),"
+    echo "  application ${app_options[*]}"
+    run_id=burst
+    run_app burst "$work/burst.csv" "${app_options[@]}"
+    expect_exit 0
+    echo "endpoint says: $(health)"
+    app_table burst "sdxl-batch ${app_options[*]}"
+    python3 "$here/bench/targets.py" burst "$work/out/burst" 1000 10
     ;;
 esac

@@ -3,11 +3,14 @@
 
   targets.py first-run RUN_DIR START_EPOCH             process start to the first /run request (target < 3 s),
                                                        where it went, step lengths, round trips
+  targets.py burst RUN_DIR LIMIT WINDOW_S              sustained and peak /run rate against the limit, 429s
 
 Request times come from the run's run.log: each request's DEBUG line is written when its answer arrived, on this
 machine's clock, with its round trip ("-> 200 in 7 ms"), so the request left at the line's time minus the round
-trip.
+trip. jobs.csv times are on the endpoint's clock and are converted back with the time scale, as in figures.py.
 """
+import csv
+import json
 import re
 import sys
 
@@ -28,6 +31,26 @@ def requests(run_dir):
                 sent = epoch(m.group(1)) - int(m.group(5)) / 1000
                 found.append((sent, m.group(3), int(m.group(4)) if m.group(4) else None))
     return found
+
+
+def real_submissions(run_dir):
+    """Acknowledged submissions from jobs.csv, in real seconds, sorted."""
+    scale = json.load(open(f"{run_dir}/report/summary.json")).get("time_scale") or 1.0
+    with open(f"{run_dir}/report/jobs.csv", newline="") as f:
+        stamps = sorted(epoch(r["submitted_at"]) for r in csv.DictReader(f) if r["submitted_at"])
+    anchor = stamps[0]
+    return [anchor + (t - anchor) / scale for t in stamps]
+
+
+def peak_in_window(times, window):
+    """Most events in any window of this length, aligned or not (two pointers over sorted times)."""
+    times = sorted(times)
+    best, lo = 0, 0
+    for hi, t in enumerate(times):
+        while t - times[lo] >= window:
+            lo += 1
+        best = max(best, hi - lo + 1)
+    return best
 
 
 def verdict(met):
@@ -76,10 +99,39 @@ def round_trips(run_dir, operation):
         return [int(m.group(5)) for m in map(REQUEST.match, log) if m and m.group(3) == operation]
 
 
+def burst(run_dir, limit, window):
+    subs = real_submissions(run_dir)
+    first, last = subs[0], subs[-1]
+    # the middle 80% of the submission phase: the first seconds fill the pipeline, the last ones run out of rows
+    lo, hi = first + 0.1 * (last - first), last - 0.1 * (last - first)
+    middle = sum(1 for t in subs if lo <= t <= hi)
+    sustained = middle / (hi - lo)
+    allowed = limit / window
+    sent = [t for t, op, _ in requests(run_dir) if op == "run"]
+    by_status = {}
+    for _, op, status in requests(run_dir):
+        if status == 429:
+            by_status[op] = by_status.get(op, 0) + 1
+    summary = json.load(open(f"{run_dir}/report/summary.json"))
+    print(f"submission phase         {last - first:.1f} s for {len(subs)} jobs ({len(subs) / (last - first):.1f}/s"
+          f" overall)")
+    print(f"sustained /run rate      {sustained:.1f}/s over the middle 80% ({middle} acknowledged in {hi - lo:.1f} s)"
+          f" = {100 * sustained / allowed:.1f}% of the limit {limit} per {window:g} s; target >= 90%:"
+          f" {verdict(sustained >= 0.9 * allowed)}")
+    print(f"peak /run in any {window:g} s    {peak_in_window(sent, window)} sent (run.log),"
+          f" {peak_in_window(subs, window)} acknowledged (jobs.csv); limit {limit}")
+    rate_limited = summary["rate_limited_answers"]
+    detail = ", ".join(f"{n} on /{op}" for op, n in sorted(by_status.items())) or "none in run.log"
+    print(f"429s                     {rate_limited} ({detail}); the simulator injects none here, so every 429 would"
+          f" be our own pacing; target 0: {verdict(rate_limited == 0)}")
+
+
 def main(argv):
     command, args = argv[1], argv[2:]
     if command == "first-run":
         first_run(args[0], float(args[1]))
+    elif command == "burst":
+        burst(args[0], int(args[1]), float(args[2]))
     else:
         sys.exit(__doc__)
 
