@@ -8,6 +8,7 @@
 #     nightly     200 prompts, 3 cold workers, ~20 s cold start, 6-15 s per image, time scale 12        ~1.5 min
 #     baseline    the nightly workload sent the tutorial's way                                         ~1 min
 #     burst       5,000 prompts on 64 fast workers: /run pacing against Runpod's rate limits            ~1.5 min
+#     big-images  300 prompts x 2 real-size 1024x1024 PNGs, heap capped; 100 prompts; decode MB/s       ~3 min
 # Environment: HEAP (application -Xmx, default 256m), TIME_SCALE (nightly and baseline, default 12), KEEP=1 keeps
 # the work folder.
 set -euo pipefail
@@ -20,8 +21,8 @@ heap="${HEAP:-256m}"
 jar="$here/target/sdxl-batch.jar"
 
 case "$scenario" in
-  nightly|baseline|burst) ;;
-  *) echo "usage: bench/run.sh nightly|baseline|burst [--results FILE]" >&2; exit 2 ;;
+  nightly|baseline|burst|big-images) ;;
+  *) echo "usage: bench/run.sh nightly|baseline|burst|big-images [--results FILE]" >&2; exit 2 ;;
 esac
 command -v /usr/bin/time > /dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
@@ -139,5 +140,42 @@ case "$scenario" in
     echo "endpoint says: $(health)"
     app_table burst "sdxl-batch ${app_options[*]}"
     python3 "$here/bench/targets.py" burst "$work/out/burst" 1000 10
+    ;;
+
+  big-images)
+    # Photograph-sized PNGs: grain 3 makes each 1024x1024 image about 1.9 MB (2.6 MB of base64), so one /status
+    # answer of a two-image job is over 5 MB. A run of 100 prompts on the same simulator afterwards shows whether
+    # memory grows with the number of images. Retention is doubled to 36 real seconds: at time scale 100 the
+    # default 30 minutes are 18 real seconds, shorter than the harvester's back-off for queued jobs (up to 16 s)
+    # plus the wait behind other answers, and a trial lost 61 of 300 rows to EXPIRED. Losing results to time
+    # compression is the subject of deep-queue; here it would only shrink the run.
+    sim_options=(--time-scale 100 --image-grain 3 --retention-ms 3600000 --seed 42)
+    start_simulator "${sim_options[@]}"
+    prompts_csv "$work/big-300.csv" 300 1024 1024 2
+    prompts_csv "$work/big-100.csv" 100 1024 1024 2
+    echo "scenario big-images: 300 prompts x 2 images (1024x1024), simulator ${sim_options[*]}, -Xmx$heap"
+    run_id=big-images
+    run_app big-images "$work/big-300.csv"
+    expect_exit 0
+    echo "endpoint says: $(health)"
+    app_table big-images "sdxl-batch -Xmx$heap"
+    images=$(find "$work/out/big-images/images" -name '*.png' | wc -l)
+    echo "exit code, images       $app_code, $images images ($(du -sm "$work/out/big-images/images" | cut -f1) MB);" \
+      "target: exit 0 and 600 images with -Xmx$heap, peak heap < 256 MB (table)"
+    python3 "$here/bench/targets.py" memory "300 prompts, 600 images" "$work/big-images.time" "$work/big-images.gc.log"
+    run_id=big-100
+    run_app big-100 "$work/big-100.csv"
+    expect_exit 0
+    python3 "$here/bench/targets.py" memory "100 prompts, 200 images" "$work/big-100.time" "$work/big-100.gc.log"
+    stop_simulator
+    # The harvester's own decode-and-write path in a timed loop (src/test/java/io/sdxlbatch/bench), compiled here
+    # against the product's classes, so that nothing of it ships in the jar.
+    mkdir -p "$work/bench-classes"
+    javac -d "$work/bench-classes" -cp "$here/target/classes" \
+      "$here/src/test/java/io/sdxlbatch/sim/SimulatorImages.java" \
+      "$here/src/test/java/io/sdxlbatch/bench/DecodeWriteBench.java"
+    java "-Xmx$heap" -cp "$work/bench-classes:$here/target/classes" io.sdxlbatch.bench.DecodeWriteBench \
+      "$work/decode"
+    echo "target: decode + write >= 200 MB/s of base64 on one core (first line: the harvester's whole stage())"
     ;;
 esac

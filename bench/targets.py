@@ -4,6 +4,7 @@
   targets.py first-run RUN_DIR START_EPOCH             process start to the first /run request (target < 3 s),
                                                        where it went, step lengths, round trips
   targets.py burst RUN_DIR LIMIT WINDOW_S              sustained and peak /run rate against the limit, 429s
+  targets.py memory LABEL TIME_V GC_LOG                peak RSS and peak heap of one run, for the flatness check
 
 Request times come from the run's run.log: each request's DEBUG line is written when its answer arrived, on this
 machine's clock, with its round trip ("-> 200 in 7 ms"), so the request left at the line's time minus the round
@@ -14,7 +15,7 @@ import json
 import re
 import sys
 
-from figures import epoch, nearest_rank
+from figures import epoch, nearest_rank, peak_heap_mb, time_v
 
 REQUEST = re.compile(r"^(\S+Z) \d+ DEBUG \[[^\]]*\] io\.sdxlbatch\.runpod\.RunpodTransport: "
                      r"(GET|POST) \S+/(run|status|health|cancel|retry|purge-queue)\S* -> "
@@ -126,12 +127,23 @@ def burst(run_dir, limit, window):
           f" be our own pacing; target 0: {verdict(rate_limited == 0)}")
 
 
+def memory(label, time_file, gc_log):
+    """Peak RSS and heap, and what young collections left: the heap grows towards its cap whatever the run's
+    length, so a leak would show as what survives collections growing, not as the peak."""
+    rss, _ = time_v(time_file)
+    after = [int(m) for m in re.findall(r"Pause Young.* \d+M->(\d+)M\(\d+M\)", open(gc_log).read())]
+    print(f"{label:<24} peak RSS {rss} MB, peak heap {peak_heap_mb(gc_log)} MB; after {len(after)} young"
+          f" collections: median {nearest_rank(after, 50)} MB, max {max(after)} MB")
+
+
 def main(argv):
     command, args = argv[1], argv[2:]
     if command == "first-run":
         first_run(args[0], float(args[1]))
     elif command == "burst":
         burst(args[0], int(args[1]), float(args[2]))
+    elif command == "memory":
+        memory(args[0], args[1], args[2])
     else:
         sys.exit(__doc__)
 
