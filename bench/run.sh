@@ -9,6 +9,8 @@
 #     baseline    the nightly workload sent the tutorial's way                                         ~1 min
 #     burst       5,000 prompts on 64 fast workers: /run pacing against Runpod's rate limits            ~1.5 min
 #     big-images  300 prompts x 2 real-size 1024x1024 PNGs, heap capped; 100 prompts; decode MB/s       ~3 min
+#     deep-queue  10,000 prompts on 3 workers, queue filled up to the simulator's cap, 30-minute result
+#                 retention at time scale 300; then the client's CPU while it only waits               ~10 min
 # Environment: HEAP (application -Xmx, default 256m), TIME_SCALE (nightly and baseline, default 12), KEEP=1 keeps
 # the work folder.
 set -euo pipefail
@@ -21,8 +23,8 @@ heap="${HEAP:-256m}"
 jar="$here/target/sdxl-batch.jar"
 
 case "$scenario" in
-  nightly|baseline|burst|big-images) ;;
-  *) echo "usage: bench/run.sh nightly|baseline|burst|big-images [--results FILE]" >&2; exit 2 ;;
+  nightly|baseline|burst|big-images|deep-queue) ;;
+  *) echo "usage: bench/run.sh nightly|baseline|burst|big-images|deep-queue [--results FILE]" >&2; exit 2 ;;
 esac
 command -v /usr/bin/time > /dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
@@ -177,5 +179,46 @@ case "$scenario" in
     java "-Xmx$heap" -cp "$work/bench-classes:$here/target/classes" io.sdxlbatch.bench.DecodeWriteBench \
       "$work/decode"
     echo "target: decode + write >= 200 MB/s of base64 on one core (first line: the harvester's whole stage())"
+    ;;
+
+  deep-queue)
+    # 10,000 prompts, 3 workers: --max-in-flight lets the client fill the endpoint's queue up to the simulator's cap
+    # (max(50, workers x 500) = 1500 jobs), as a user would who wants the queue never to run dry overnight. At time
+    # scale 300 the 30-minute result retention is 6 real seconds, so any result the client is slow to collect
+    # expires (404) and its row ends EXPIRED.
+    sim_options=(--workers 3 --cold-start-ms 20000 --execution-ms 6000-15000 --time-scale 300 --seed 42)
+    app_options=(--max-in-flight 1500)
+    start_simulator "${sim_options[@]}"
+    prompts_csv "$work/deep.csv" 10000
+    echo "scenario deep-queue: 10000 prompts, simulator ${sim_options[*]} (queue cap 1500, retention 30 min),"
+    echo "  application ${app_options[*]}"
+    run_id=deep-queue
+    run_app deep-queue "$work/deep.csv" "${app_options[@]}"
+    expect_exit 0 3   # 3: some rows did not complete, which the lines below count
+    health > "$work/deep-health.json"
+    echo "endpoint says: $(cat "$work/deep-health.json")"
+    app_table deep-queue "sdxl-batch ${app_options[*]}"
+    python3 "$here/bench/targets.py" lost "$work/out/deep-queue" "$work/deep-health.json" 10000
+    stop_simulator
+
+    # While waiting: the same prompts against workers whose cold start outlasts the measurement, at time scale 1,
+    # so the client holds a full in-flight queue and nothing completes. Its CPU is sampled from /proc over 30 s once
+    # it has sent all it may and settled; then it is stopped (SIGTERM: exit 1, "re-run to resume"). Twice: with
+    # the queue filled to the cap as above, and with the default --max-in-flight 100.
+    for in_flight in 1500 100; do
+      start_simulator --workers 3 --cold-start-ms 150000 --time-scale 1 --seed 42
+      echo "while waiting: the same 10000 prompts, simulator --workers 3 --cold-start-ms 150000 --time-scale 1," \
+        "application --max-in-flight $in_flight"
+      RUNPOD_API_KEY=bench-key RUNPOD_ENDPOINT_ID=sim-sdxl RUNPOD_BASE_URL="$base_url" \
+        java "-Xmx$heap" -jar "$jar" --prompts "$work/deep.csv" --output "$work/out" --run-id "waiting-$in_flight" \
+        --max-in-flight "$in_flight" --grace-period 1s > "$work/waiting-$in_flight.log" 2>&1 &
+      app_pid=$!
+      python3 "$here/bench/targets.py" waiting "$work/out/waiting-$in_flight" "$app_pid" "$in_flight" 5 30
+      echo "endpoint says: $(health)"
+      kill -TERM "$app_pid"
+      set +e; wait "$app_pid"; echo "stopped with SIGTERM: exit code $?"; set -e
+      app_pid=""
+      stop_simulator
+    done
     ;;
 esac

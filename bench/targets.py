@@ -5,6 +5,9 @@
                                                        where it went, step lengths, round trips
   targets.py burst RUN_DIR LIMIT WINDOW_S              sustained and peak /run rate against the limit, 429s
   targets.py memory LABEL TIME_V GC_LOG                peak RSS and peak heap of one run, for the flatness check
+  targets.py lost RUN_DIR HEALTH_JSON EXPECTED         rows by status, EXPIRED ones, the endpoint's own count
+  targets.py waiting RUN_DIR PID SENT SETTLE_S WINDOW_S
+      waits until the run has SENT jobs acknowledged, lets it settle, then samples the process's CPU over the window
 
 Request times come from the run's run.log: each request's DEBUG line is written when its answer arrived, on this
 machine's clock, with its round trip ("-> 200 in 7 ms"), so the request left at the line's time minus the round
@@ -12,8 +15,10 @@ trip. jobs.csv times are on the endpoint's clock and are converted back with the
 """
 import csv
 import json
+import os
 import re
 import sys
+import time
 
 from figures import epoch, nearest_rank, peak_heap_mb, time_v
 
@@ -136,6 +141,55 @@ def memory(label, time_file, gc_log):
           f" collections: median {nearest_rank(after, 50)} MB, max {max(after)} MB")
 
 
+def lost(run_dir, health_json, expected):
+    with open(f"{run_dir}/report/jobs.csv", newline="") as f:
+        statuses = [r["status"] for r in csv.DictReader(f)]
+    counts = {s: statuses.count(s) for s in sorted(set(statuses))}
+    health = json.load(open(health_json))["jobs"]
+    expired = counts.get("EXPIRED", 0)
+    completed = counts.get("COMPLETED", 0)
+    print(f"rows by status           {', '.join(f'{s} {n}' for s, n in counts.items())} (of {expected})")
+    print(f"endpoint /health         completed {health['completed']}, failed {health['failed']},"
+          f" in queue {health['inQueue']}, in progress {health['inProgress']}, retried {health['retried']}")
+    print(f"results lost             {expired} EXPIRED; target 0 lost, all {expected} COMPLETED:"
+          f" {verdict(expired == 0 and completed == expected)}")
+
+
+def cpu_ticks(pid):
+    """utime + stime of the whole process (all threads: GC and JIT included), in clock ticks."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])   # fields 14 and 15 of proc(5); the list starts at field 3
+
+
+def waiting(run_dir, pid, sent, settle, window):
+    log = f"{run_dir}/run.log"
+    deadline = time.time() + 300
+    while True:
+        acknowledged = sum(1 for _, op, status in requests(run_dir) if op == "run" and status == 200) \
+            if os.path.exists(log) else 0
+        if acknowledged >= sent:
+            break
+        if time.time() > deadline:
+            sys.exit(f"only {acknowledged} of {sent} jobs sent after 300 s")
+        time.sleep(0.5)
+    time.sleep(settle)
+    hz = os.sysconf("SC_CLK_TCK")
+    t0, c0 = time.time(), cpu_ticks(pid)
+    time.sleep(window)
+    t1, c1 = time.time(), cpu_ticks(pid)
+    cpu = (c1 - c0) / hz
+    calls = {}
+    for t, op, _ in requests(run_dir):
+        if t0 <= t < t1:
+            calls[op] = calls.get(op, 0) + 1
+    share = 100 * cpu / (t1 - t0)
+    print(f"waiting window           {t1 - t0:.1f} s, starting {settle:g} s after the {sent}th acknowledged /run;"
+          f" requests in it: {', '.join(f'{n} /{op}' for op, n in sorted(calls.items())) or 'none'}")
+    print(f"client CPU while waiting {share:.1f}% of one core ({cpu:.2f} s CPU, utime + stime of pid {pid});"
+          f" target < 5%: {verdict(share < 5)}")
+
+
 def main(argv):
     command, args = argv[1], argv[2:]
     if command == "first-run":
@@ -144,6 +198,10 @@ def main(argv):
         burst(args[0], int(args[1]), float(args[2]))
     elif command == "memory":
         memory(args[0], args[1], args[2])
+    elif command == "lost":
+        lost(args[0], args[1], int(args[2]))
+    elif command == "waiting":
+        waiting(args[0], int(args[1]), int(args[2]), float(args[3]), float(args[4]))
     else:
         sys.exit(__doc__)
 
