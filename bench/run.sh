@@ -9,8 +9,8 @@
 #     baseline    the nightly workload sent the tutorial's way                                         ~1 min
 #     burst       5,000 prompts on 64 fast workers: /run pacing against Runpod's rate limits            ~1.5 min
 #     big-images  300 prompts x 2 real-size 1024x1024 PNGs, heap capped; 100 prompts; decode MB/s       ~3 min
-#     deep-queue  10,000 prompts on 3 workers, queue filled up to the simulator's cap, 30-minute result
-#                 retention at time scale 300; then the client's CPU while it only waits               ~10 min
+#     deep-queue  10,000 prompts on 3 workers, in flight up to the simulator's queue cap, 30-minute result
+#                 retention at time scale 300; then the client's CPU while it only waits               ~12 min
 # Environment: HEAP (application -Xmx, default 256m), TIME_SCALE (nightly and baseline, default 12), KEEP=1 keeps
 # the work folder.
 set -euo pipefail
@@ -145,8 +145,8 @@ case "$scenario" in
     ;;
 
   big-images)
-    # Photograph-sized PNGs: grain 3 makes each 1024x1024 image about 1.9 MB (2.6 MB of base64), so one /status
-    # answer of a two-image job is over 5 MB. A run of 100 prompts on the same simulator afterwards shows whether
+    # Photograph-sized PNGs: grain 3 makes each 1024x1024 image about 1.8 MB (2.4 MB of base64), so one /status
+    # answer of a two-image job is about 5 MB. A run of 100 prompts on the same simulator afterwards shows whether
     # memory grows with the number of images. Retention is doubled to 36 real seconds: at time scale 100 the
     # default 30 minutes are 18 real seconds, shorter than the harvester's back-off for queued jobs (up to 16 s)
     # plus the wait behind other answers, and a trial lost 61 of 300 rows to EXPIRED. Losing results to time

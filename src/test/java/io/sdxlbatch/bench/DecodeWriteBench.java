@@ -25,13 +25,13 @@ import io.sdxlbatch.sim.SimulatorImages;
  * base64 on one core), run by {@code bench/run.sh big-images}. Not a test and not shipped: a main method, because
  * a timing has no place in the test suite.
  *
- * <p>Input: the simulator's 1024x1024 PNGs with grain 3 (about 1.6 MB each), as the data URIs a COMPLETED /status
- * answer carries, two per job. Single thread. Each round stages the same jobs as the harvester does
+ * <p>Input: the simulator's 1024x1024 PNGs with grain 3 (1.9 MB each for these four jobs), as the data URIs a
+ * COMPLETED /status answer carries, two per job. Single thread. Each round stages the same jobs as the harvester does
  * ({@link ImageStager#stage}: decode while writing a temp file, fsync, rename, read it back to check the PNG), then
  * the same without the check, then decoding alone, so a miss can be placed. Warm-up rounds first, then timed rounds;
  * MB are 10^6 characters of base64 read.
  *
- * <p>Usage: {@code DecodeWriteBench DIR [JOBS_PER_ROUND] [WARMUP_ROUNDS] [ROUNDS]}
+ * <p>Usage: {@code DecodeWriteBench DIR [JOBS_PER_ROUND] [WARMUP_ROUNDS] [ROUNDS]}, defaults 20, 3 and 7
  */
 public final class DecodeWriteBench {
 
