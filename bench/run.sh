@@ -57,9 +57,9 @@ health() { curl -s "$base_url/sim-sdxl/health" -H 'Authorization: Bearer bench-k
 # prompts_csv FILE COUNT [WIDTH HEIGHT IMAGES]: without a size the worker's defaults apply (1024x1024, one image)
 prompts_csv() {
   awk -v n="$2" -v w="${3:-}" -v h="${4:-}" -v k="${5:-}" 'BEGIN {
+    size = (w == "" ? "" : "," w "," h "," k)
     print "id,prompt" (w == "" ? "" : ",width,height,num_images")
-    for (i = 1; i <= n; i++)
-      printf "n%03d,\"a lighthouse on a cliff at dusk, number %d\"%s\n", i, i, (w == "" ? "" : "," w "," h "," k) }' > "$1"
+    for (i = 1; i <= n; i++) printf "n%03d,\"a lighthouse on a cliff at dusk, number %d\"%s\n", i, i, size }' > "$1"
 }
 
 # run_app RUN_ID CSV [APP OPTION...]: the application under /usr/bin/time -v, with a GC log; sets app_start, app_end
