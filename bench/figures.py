@@ -6,7 +6,8 @@
 
 Times in the application's report are on the endpoint's clock: this machine's clock stretched by the simulator's
 time scale from the first submission. They are converted back to real seconds here, so that every figure in the
-table is real time and comparable with the wall time. Append --results FILE to also add a markdown row there.
+table is real time and comparable with the wall time. Append --results FILE to also add a markdown row there, and
+--client LABEL to name the application's row after the options it ran with.
 """
 import csv
 import json
@@ -46,7 +47,7 @@ def peak_heap_mb(gc_log):
     return max(before) if before else None
 
 
-def app_figures(run_dir, time_file, gc_log, start, end, heap):
+def app_figures(run_dir, time_file, gc_log, start, end, heap, client="sdxl-batch"):
     summary = json.load(open(f"{run_dir}/report/summary.json"))
     scale = summary.get("time_scale") or 1.0
     with open(f"{run_dir}/report/jobs.csv", newline="") as f:
@@ -58,7 +59,7 @@ def app_figures(run_dir, time_file, gc_log, start, end, heap):
     rss, cpu = time_v(time_file)
     peak = peak_heap_mb(gc_log)
     return {
-        "client": "sdxl-batch", "wall": end - start, "startup": first_submit - start,
+        "client": client, "wall": end - start, "startup": first_submit - start,
         "makespan": (last_done - first_submit) / scale, "status_per_job": calls["status"] / len(rows),
         "run_per_job": calls["run"] / len(rows), "latency": latency,
         "rate_limited": summary["rate_limited_answers"], "rss": rss,
@@ -90,13 +91,16 @@ def cells(fig):
 
 
 def main(argv):
-    results = None
-    if "--results" in argv:
-        i = argv.index("--results")
-        results = argv[i + 1]
-        argv = argv[:i] + argv[i + 2:]
+    options = {}
+    for name in ("--results", "--client"):
+        if name in argv:
+            i = argv.index(name)
+            options[name] = argv[i + 1]
+            argv = argv[:i] + argv[i + 2:]
+    results = options.get("--results")
     if argv[1] == "app":
-        fig = app_figures(argv[2], argv[3], argv[4], float(argv[5]), float(argv[6]), argv[7])
+        fig = app_figures(argv[2], argv[3], argv[4], float(argv[5]), float(argv[6]), argv[7],
+                          options.get("--client", "sdxl-batch"))
     else:
         fig = baseline_figures(argv[2], argv[3], float(argv[4]), float(argv[5]))
     row = cells(fig)
