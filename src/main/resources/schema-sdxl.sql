@@ -71,3 +71,6 @@ CREATE TABLE IF NOT EXISTS SDXL_API_CALLS (
   RETRIES BIGINT DEFAULT 0 NOT NULL,
   PRIMARY KEY (RUN_ID, OPERATION)
 );
+-- The in-flight gate, the harvester and the progress display ask for one state's rows many times a second: without
+-- this index each question reads every row of the run (40 ms at 10,000 rows on a cached table).
+CREATE INDEX IF NOT EXISTS SDXL_PROMPT_BY_STATE ON SDXL_PROMPT (RUN_ID, STATE);

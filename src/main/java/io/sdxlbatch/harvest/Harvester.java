@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +62,7 @@ public final class Harvester implements AutoCloseable {
     /** Polls what is due; returns how many jobs are still in flight afterwards. */
     public int pass() throws InterruptedException {
         long now = clock.millis();
-        int sending = ledger.countByState(runId).getOrDefault(LedgerState.SENDING, 0);
+        int sending = ledger.countInState(runId, LedgerState.SENDING);
         List<LedgerEntry> inFlight = ledger.inState(runId, LedgerState.QUEUED);
         planner.track(inFlight, now);
         if (now >= pausedUntil && !inFlight.isEmpty()) {
@@ -81,7 +80,7 @@ public final class Harvester implements AutoCloseable {
                         outcomes.contains(Outcome.CALL_FAILED));
             }
         }
-        return ledger.countByState(runId).getOrDefault(LedgerState.QUEUED, 0);
+        return ledger.countInState(runId, LedgerState.QUEUED);
     }
 
     /** The endpoint's queue counts, or null when /health cannot be read (then every job keeps its own schedule). */
@@ -121,8 +120,7 @@ public final class Harvester implements AutoCloseable {
 
     /** Whether rows still wait to be sent (PENDING, or SENDING with no answer stored). */
     public boolean hasUnsentRows() {
-        Map<LedgerState, Integer> counts = ledger.countByState(runId);
-        return counts.getOrDefault(LedgerState.PENDING, 0) + counts.getOrDefault(LedgerState.SENDING, 0) > 0;
+        return ledger.countInState(runId, LedgerState.PENDING) + ledger.countInState(runId, LedgerState.SENDING) > 0;
     }
 
     /** What one /status call came to, for the round's count of finished jobs. */

@@ -34,14 +34,12 @@ class LoadStepConfiguration {
     }
 
     private static ItemWriter<PromptRow> writer(Ledger ledger, RunOptions options) {
-        return rows -> {
-            for (PromptRow row : rows) {
-                boolean valid = row.isValid();
-                ledger.addIfAbsent(options.runId(), row.line(), row.promptId(),
-                        valid ? RequestCodec.encode(row.input(), options.policy()) : "{}",
-                        RequestCodec.encodeCells(row.cells()), valid ? LedgerState.PENDING : LedgerState.REJECTED,
-                        valid ? row.imageCount() : 0, valid ? null : String.join("; ", row.problems()));
-            }
-        };
+        return rows -> ledger.addAllIfAbsent(options.runId(), rows.getItems().stream().map(row -> {
+            boolean valid = row.isValid();
+            return new Ledger.NewRow(row.line(), row.promptId(),
+                    valid ? RequestCodec.encode(row.input(), options.policy()) : "{}",
+                    RequestCodec.encodeCells(row.cells()), valid ? LedgerState.PENDING : LedgerState.REJECTED,
+                    valid ? row.imageCount() : 0, valid ? null : String.join("; ", row.problems()));
+        }).toList());
     }
 }

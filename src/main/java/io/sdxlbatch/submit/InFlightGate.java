@@ -46,7 +46,7 @@ public final class InFlightGate {
             if (progress.hasHarvestEnded()) {
                 throw new HarvestStoppedException();
             }
-            if (stop.requested() || ledger.countByState(runId).getOrDefault(LedgerState.QUEUED, 0) < maxInFlight) {
+            if (stop.requested() || ledger.countInState(runId, LedgerState.QUEUED) < maxInFlight) {
                 return;
             }
             sleeper.sleep(RECHECK);
