@@ -21,9 +21,10 @@ import io.sdxlbatch.prompts.PromptFileException;
 import io.sdxlbatch.prompts.PromptScan;
 import io.sdxlbatch.prompts.PromptValidator;
 import io.sdxlbatch.prompts.RejectsCsv;
+import io.sdxlbatch.runpod.ClientWarmup;
+import io.sdxlbatch.runpod.RunpodSettings;
 import io.sdxlbatch.stop.SignalHandlers;
 import io.sdxlbatch.stop.StopRequest;
-import io.sdxlbatch.runpod.RunpodSettings;
 
 /**
  * The run command: checks options and the prompts file, takes the output folder's lock, then starts Spring (job
@@ -41,6 +42,10 @@ public final class RunCommand {
         RunOptions options = RunOptionsParser.parse(command, Clock.systemDefaultZone());
         PromptValidator validator = validator(options);
         boolean dryRun = command.flag("dry-run");
+        if (!dryRun) {
+            // on the second core, while the CSV is checked and Spring starts (no call to any endpoint)
+            ClientWarmup.start();
+        }
         DryRun estimate = dryRun ? DryRun.prepare(options, options.cost().price(), endpointKey(command)) : null;
         PromptScan scan = scan(options, validator, dryRun ? estimate::add : row -> { });
         // the same checks in a dry run as in a real one: a dry run that passes must not hide a run that stops
