@@ -69,8 +69,9 @@ run_app() {
   shift 2
   app_start=$(date +%s.%N)
   set +e
+  # through run.sh, as a user starts it (it execs java, so time -v measures the JVM itself)
   RUNPOD_API_KEY=bench-key RUNPOD_ENDPOINT_ID=sim-sdxl RUNPOD_BASE_URL="$base_url" \
-    /usr/bin/time -v -o "$work/$id.time" java "-Xmx$heap" "-Xlog:gc:file=$work/$id.gc.log" -jar "$jar" \
+    JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$work/$id.gc.log" /usr/bin/time -v -o "$work/$id.time" "$here/run.sh" \
     --prompts "$csv" --output "$work/out" --run-id "$id" "$@" > "$work/$id.log" 2>&1
   app_code=$?
   set -e
@@ -93,7 +94,7 @@ app_table() {
   python3 "$here/bench/targets.py" first-run "$work/out/$1" "$app_start"
 }
 
-"$here/run.sh" --help > /dev/null   # builds the jar first if needed, outside the measurement
+"$here/run.sh" --help > /dev/null   # builds the jar and its start-up archive if needed, outside the measurement
 
 case "$scenario" in
   nightly|baseline)
