@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import io.sdxlbatch.time.Sleeper;
@@ -42,8 +43,17 @@ public final class RunpodClient {
 
     /** POST /run: queues a job and returns its id with status IN_QUEUE. Never re-sent after an ambiguous failure. */
     public JobStatus run(JobRequest request) {
+        return run(request, () -> true);
+    }
+
+    /**
+     * POST /run, asking {@code stillWanted} at the last moment before each attempt goes out (after its rate-limit
+     * permit, and again before any retry): when it says no, nothing is sent and {@link RunpodException.Withdrawn} is
+     * thrown. A stop requested while the request waited must not turn into a paid job.
+     */
+    public JobStatus run(JobRequest request, BooleanSupplier stillWanted) {
         byte[] body = body(Operation.RUN, request, MAX_RUN_BODY);
-        return call(Operation.RUN, null, null, body, Duration.ZERO, json::status);
+        return call(Operation.RUN, null, null, body, Duration.ZERO, json::status, stillWanted);
     }
 
     /** POST /runsync: waits up to {@code wait} (1 s..5 min); if the job is not done by then, poll its id. */
@@ -88,7 +98,15 @@ public final class RunpodClient {
 
     private <T> T call(Operation op, String jobId, String query, byte[] body, Duration extraWait,
                        Function<InputStream, T> parse) {
+        return call(op, jobId, query, body, extraWait, parse, () -> true);
+    }
+
+    private <T> T call(Operation op, String jobId, String query, byte[] body, Duration extraWait,
+                       Function<InputStream, T> parse, BooleanSupplier stillWanted) {
         return guard.throughBreaker(op, jobId, () -> retries.execute(op, () -> guard.admit(op, jobId, () -> {
+            if (!stillWanted.getAsBoolean()) {
+                throw new RunpodException.Withdrawn(op, jobId);
+            }
             try (InputStream answer = transport.send(op, jobId, query, body, extraWait)) {
                 return parse.apply(answer);
             } catch (IOException | RuntimeException unreadable) {

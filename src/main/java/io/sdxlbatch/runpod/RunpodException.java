@@ -84,6 +84,19 @@ public abstract sealed class RunpodException extends RuntimeException {
         @Override public boolean certainlyNotAccepted() { return true; }
     }
 
+    /**
+     * Not sent: the caller no longer wanted it when its turn came (a stop was requested while the request waited for
+     * a rate-limit permit or for a retry). Nothing reached the server.
+     */
+    public static final class Withdrawn extends RunpodException {
+        Withdrawn(Operation op, String jobId) {
+            super(op, jobId, "not sent: withdrawn by the caller before it went out", null);
+        }
+
+        @Override public boolean isTransient() { return false; }
+        @Override public boolean certainlyNotAccepted() { return true; }
+    }
+
     /** Any other 4xx: the request itself is wrong and will be refused again. */
     public static final class Rejected extends RunpodException {
         private final int status;

@@ -12,6 +12,7 @@ import io.sdxlbatch.ledger.RemoteResult;
 import io.sdxlbatch.runpod.JobStatus;
 import io.sdxlbatch.runpod.RunpodClient;
 import io.sdxlbatch.runpod.RunpodException;
+import io.sdxlbatch.stop.StopRequest;
 
 /**
  * Submits one ledger row as exactly one Runpod job: commit the intent, POST /run, commit the id. A crash can at
@@ -21,17 +22,19 @@ import io.sdxlbatch.runpod.RunpodException;
 public final class JobSubmitter {
 
     /** What became of one submission. */
-    public enum Outcome { SENT, ALREADY_SENT, NOT_SENT, AMBIGUOUS, REFUSED }
+    public enum Outcome { SENT, ALREADY_SENT, NOT_SENT, AMBIGUOUS, REFUSED, WITHDRAWN }
 
     private final RunpodClient client;
     private final LedgerTransitions transitions;
     private final Clock clock;
+    private final StopRequest stop;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
-    public JobSubmitter(RunpodClient client, LedgerTransitions transitions, Clock clock) {
+    public JobSubmitter(RunpodClient client, LedgerTransitions transitions, Clock clock, StopRequest stop) {
         this.client = client;
         this.transitions = transitions;
         this.clock = clock;
+        this.stop = stop;
     }
 
     /**
@@ -55,9 +58,14 @@ public final class JobSubmitter {
             return Outcome.ALREADY_SENT;
         }
         try {
-            JobStatus queued = client.run(RequestCodec.decode(row.requestJson()));
+            // asked again at the last moment: a signal that came while this waited for a rate-limit permit or a
+            // retry must not become a paid job
+            JobStatus queued = client.run(RequestCodec.decode(row.requestJson()), () -> !stop.requested());
             transitions.sent(row.runId(), row.line(), queued.id(), clock.millis());
             return Outcome.SENT;
+        } catch (RunpodException.Withdrawn e) {
+            transitions.notSent(row.runId(), row.line(), "submission stopped before it went out");
+            return Outcome.WITHDRAWN;
         } catch (RunpodException.Rejected e) {
             transitions.failed(row.runId(), row.line(), LedgerState.FAILED,
                     RemoteResult.without(null, clock.millis()), "refused by Runpod: " + e.getMessage());

@@ -35,8 +35,8 @@ class SubmitStepConfiguration {
     private static final int PASSES = 3;
 
     @Bean
-    JobSubmitter jobSubmitter(RunpodClient client, LedgerTransitions transitions, Clock clock) {
-        return new JobSubmitter(client, transitions, clock);
+    JobSubmitter jobSubmitter(RunpodClient client, LedgerTransitions transitions, Clock clock, StopRequest stop) {
+        return new JobSubmitter(client, transitions, clock, stop);
     }
 
     @Bean

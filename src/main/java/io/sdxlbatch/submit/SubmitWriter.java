@@ -60,6 +60,9 @@ final class SubmitWriter implements ItemWriter<LedgerEntry> {
         for (int waits = 0; ; waits++) {
             try {
                 JobSubmitter.Outcome outcome = submitter.submit(row);
+                if (outcome == JobSubmitter.Outcome.WITHDRAWN) {
+                    return;
+                }
                 if (outcome == JobSubmitter.Outcome.AMBIGUOUS || outcome == JobSubmitter.Outcome.NOT_SENT) {
                     log.warn("line {}: not confirmed by Runpod ({}); trying it again later, pausing {} ms",
                             row.line(), outcome, pause.toMillis());

@@ -65,7 +65,7 @@ class ResultHandlerTest {
         client = new RunpodClient(RunpodSettings.of(server.baseUrl(), "ep", "key")
                 .withRetry(new RunpodSettings.RetrySettings(1, null, null, null)), Clock.systemUTC(), d -> { });
         ImageStager stager = new ImageStager(new ImageSource(Duration.ofSeconds(5)), RunFolders.of(dir, "r"));
-        JobSubmitter submitter = new JobSubmitter(client, db.transitions, Clock.systemUTC());
+        JobSubmitter submitter = new JobSubmitter(client, db.transitions, Clock.systemUTC(), new io.sdxlbatch.stop.StopRequest());
         StopRequest stop = new StopRequest();
         handler = new ResultHandler(client, db.transitions, stager, submitter, Clock.systemUTC(), 1,
                 new FailureBreaker(20, stop, Clock.systemUTC()), stop, new SubmissionLimits(StopSettings.none(),

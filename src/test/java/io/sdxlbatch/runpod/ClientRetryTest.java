@@ -68,6 +68,29 @@ class ClientRetryTest {
     }
 
     @Test
+    void aRunNoLongerWantedWhileItWaitsOutA429IsNotSentAgain() {
+        server.then(Answer.status(429, "", "Retry-After", "3")).then(Answer.json(200, QUEUED));
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        // the stop comes during the wait, as a signal would
+        RunpodClient stoppable = new RunpodClient(ClientFixture.settings(server), ClientFixture.CLOCK,
+                wait -> stopped.set(true));
+
+        assertThatThrownBy(() -> stoppable.run(ClientFixture.REQUEST, () -> !stopped.get()))
+                .isInstanceOfSatisfying(RunpodException.Withdrawn.class,
+                        e -> assertThat(e.certainlyNotAccepted()).isTrue());
+        assertThat(server.received()).as("only the first attempt went out").hasSize(1);
+    }
+
+    @Test
+    void aRunNotWantedAnyMoreWhenItsTurnComesIsNeverSent() {
+        server.always(Answer.json(200, QUEUED));
+
+        assertThatThrownBy(() -> client.run(ClientFixture.REQUEST, () -> false))
+                .isInstanceOf(RunpodException.Withdrawn.class);
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
     void unauthorizedIsNeverRetried() {
         server.always(Answer.json(401, ""));
 
