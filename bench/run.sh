@@ -9,8 +9,8 @@
 #     baseline    the nightly workload sent the tutorial's way                                         ~1 min
 #     burst       5,000 prompts on 64 fast workers: /run pacing against Runpod's rate limits            ~1.5 min
 #     big-images  300 prompts x 2 real-size 1024x1024 PNGs, heap capped; 100 prompts; decode MB/s       ~3 min
-#     deep-queue  10,000 prompts on 3 workers, in flight up to the simulator's queue cap, 30-minute result
-#                 retention at time scale 300; then the client's CPU while it only waits               ~12 min
+#     deep-queue  10,000 prompts (256x256) on 3 workers, in flight up to the simulator's queue cap,
+#                 30-minute result retention at time scale 150; then the client's CPU while it waits   ~8 min
 # Environment: HEAP (application -Xmx, default 256m), TIME_SCALE (nightly and baseline, default 12), KEEP=1 keeps
 # the work folder.
 set -euo pipefail
@@ -185,12 +185,14 @@ case "$scenario" in
   deep-queue)
     # 10,000 prompts, 3 workers: --max-in-flight lets the client fill the endpoint's queue up to the simulator's cap
     # (max(50, workers x 500) = 1500 jobs), as a user would who wants the queue never to run dry overnight. At time
-    # scale 300 the 30-minute result retention is 6 real seconds, so any result the client is slow to collect
-    # expires (404) and its row ends EXPIRED.
-    sim_options=(--workers 3 --cold-start-ms 20000 --execution-ms 6000-15000 --time-scale 300 --seed 42)
+    # scale 150 the 30-minute result retention is 12 real seconds, so any result the client is slow to collect
+    # expires (404) and its row ends EXPIRED; the 3 workers finish about 43 jobs a real second, half what the client
+    # may send (90 /run a second), so the queue does fill up to the cap. 256x256 images: the simulator paints a
+    # 1024x1024 PNG in about 100 ms of CPU, and 43 of them a second would need both cores for the simulator alone.
+    sim_options=(--workers 3 --cold-start-ms 20000 --execution-ms 6000-15000 --time-scale 150 --seed 42)
     app_options=(--max-in-flight 1500)
     start_simulator "${sim_options[@]}"
-    prompts_csv "$work/deep.csv" 10000
+    prompts_csv "$work/deep.csv" 10000 256 256 1
     echo "scenario deep-queue: 10000 prompts, simulator ${sim_options[*]} (queue cap 1500, retention 30 min),"
     echo "  application ${app_options[*]}"
     run_id=deep-queue
