@@ -19,7 +19,7 @@ from datetime import datetime
 COLUMNS = [
     ("client", "{}"), ("wall s", "{:.1f}"), ("start-up s", "{:.1f}"), ("makespan s", "{:.1f}"),
     ("wall/makespan", "{:.3f}"), ("excl. start-up", "{:.3f}"), ("/status per job", "{:.2f}"),
-    ("/run per job", "{:.2f}"), ("harvest p50 s", "{:.2f}"), ("harvest p95 s", "{:.2f}"),
+    ("/health per job", "{:.2f}"), ("/run per job", "{:.2f}"), ("harvest p50 s", "{:.2f}"), ("harvest p95 s", "{:.2f}"),
     ("harvest max s", "{:.2f}"), ("429s", "{}"), ("peak RSS MB", "{}"), ("peak heap MB", "{}"), ("CPU s", "{:.1f}"),
 ]
 
@@ -61,6 +61,7 @@ def app_figures(run_dir, time_file, gc_log, start, end, heap, client="sdxl-batch
     return {
         "client": client, "wall": end - start, "startup": first_submit - start,
         "makespan": (last_done - first_submit) / scale, "status_per_job": calls["status"] / len(rows),
+        "health_per_job": calls.get("health", 0) / len(rows),
         "run_per_job": calls["run"] / len(rows), "latency": latency,
         "rate_limited": summary["rate_limited_answers"], "rss": rss,
         "heap": f"{peak} (cap {heap})" if peak is not None else f"n/a (cap {heap})", "cpu": cpu,
@@ -75,6 +76,7 @@ def baseline_figures(figures_json, time_file, start, end):
         "client": "baseline.py", "wall": end - start, "startup": measured["first_submit"] - start,
         "makespan": measured["last_done"] - measured["first_submit"],
         "status_per_job": measured["calls"]["status"] / measured["completed"],
+        "health_per_job": measured["calls"].get("health", 0) / measured["completed"],
         "run_per_job": measured["calls"]["run"] / measured["completed"], "latency": measured["latency"],
         "rate_limited": measured["rate_limited"], "rss": rss, "heap": "n/a", "cpu": cpu,
         "completed": measured["completed"], "time_scale": measured["time_scale"],
@@ -84,7 +86,8 @@ def baseline_figures(figures_json, time_file, start, end):
 def cells(fig):
     lat = fig["latency"]
     values = [fig["client"], fig["wall"], fig["startup"], fig["makespan"], fig["wall"] / fig["makespan"],
-              (fig["wall"] - fig["startup"]) / fig["makespan"], fig["status_per_job"], fig["run_per_job"],
+              (fig["wall"] - fig["startup"]) / fig["makespan"], fig["status_per_job"], fig["health_per_job"],
+              fig["run_per_job"],
               nearest_rank(lat, 50), nearest_rank(lat, 95), max(lat), fig["rate_limited"], fig["rss"],
               fig["heap"], fig["cpu"]]
     return [fmt.format(v) if not isinstance(v, str) else v for (_, fmt), v in zip(COLUMNS, values)]

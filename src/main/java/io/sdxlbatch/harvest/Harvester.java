@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ public final class Harvester implements AutoCloseable {
     private final PollPlanner planner;
     private final Clock clock;
     private final ExecutorService pool;
+    /** One thread, apart from the poll threads: copying and forcing images to disk must not slow the reading. */
+    private final ExecutorService publishing;
     private long pausedUntil;
     /** Whether /health last counted jobs that are not this run's. */
     private boolean shared;
@@ -54,6 +57,11 @@ public final class Harvester implements AutoCloseable {
         this.planner = new PollPlanner(settings.pollInterval(), settings.maxQueuedInterval(), settings.queueHead());
         this.pool = Executors.newFixedThreadPool(settings.threads(), runnable -> {
             Thread t = new Thread(runnable, "harvest-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        this.publishing = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "harvest-publish");
             t.setDaemon(true);
             return t;
         });
@@ -147,14 +155,14 @@ public final class Harvester implements AutoCloseable {
             return Outcome.CALL_FAILED;
         }
         if (status.state() == JobState.COMPLETED) {
-            publishNow(row.line());
+            publishing.execute(() -> publishNow(row.line()));
         }
         return status.state().isFinal() ? Outcome.FINISHED : Outcome.UNFINISHED;
     }
 
     /**
-     * Publishes a row the moment it is harvested, while the run waits on the endpoint anyway, so that the publish
-     * step after the harvest finds only leftovers. Best effort: a row that cannot be published here (disk full, a
+     * Publishes a row right after it is harvested, on the publishing thread, while the run waits on the endpoint
+     * anyway, so that the publish step after the harvest finds only leftovers. Best effort: a row that cannot be published here (disk full, a
      * damaged staged file) stays HARVESTED, and the publish step deals with it and reports it.
      */
     private void publishNow(int line) {
@@ -210,5 +218,15 @@ public final class Harvester implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        // the publishes already handed over finish first: the publish step must not find a row half-way through
+        publishing.shutdown();
+        try {
+            if (!publishing.awaitTermination(10, TimeUnit.MINUTES)) {
+                publishing.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            publishing.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
