@@ -22,8 +22,8 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
  */
 final class CallGuard {
 
-    /** Sub-periods per window: finer slices keep bursts short while the limiter stays a fixed-window one. */
-    private static final int SLICES = 10;
+    /** At most this many sub-periods per window: a 10 s window is cut in slices of at least 0.1 s. */
+    private static final int MAX_SLICES = 99;
 
     private final CircuitBreaker breaker;
     private final Duration openFor;
@@ -54,10 +54,17 @@ final class CallGuard {
     /**
      * Paces to at most {@code limit} requests in ANY window of that length, not only in aligned ones: we do not
      * know how Runpod counts, and a fixed-window limiter can put two full windows back to back. With k slices of
-     * p permits, a sliding window touches at most k+1 slices, so (k+1)·p <= limit; that still allows ~90% of it.
+     * p permits, a sliding window touches at most k+1 slices, so (k+1)·p <= limit, and k·p is what it sustains.
+     * The k that sustains most is taken: for /run's 1000 per 10 s, 99 slices of 10 (990, 99%); 10 slices of 90
+     * sustained only 900, and the burst benchmark could not reach 90% of the limit with them.
      */
     static RateLimiterConfig rateConfig(int limit, Duration window) {
-        int slices = Math.max(1, Math.min(SLICES, limit - 1));
+        int slices = 1;
+        for (int k = 1; k <= Math.min(MAX_SLICES, limit - 1); k++) {
+            if ((long) k * (limit / (k + 1)) >= (long) slices * (limit / (slices + 1))) {
+                slices = k;
+            }
+        }
         int permits = Math.max(1, limit / (slices + 1));
         return RateLimiterConfig.custom()
                 .limitForPeriod(permits)

@@ -37,7 +37,11 @@ class ClientPacingTest {
             assertThat((slices + 1) * c.getLimitForPeriod()).as("limit %d", limit).isLessThanOrEqualTo(limit);
         }
         RateLimiterConfig run = CallGuard.rateConfig(1000, Duration.ofSeconds(10));
-        assertThat(run.getLimitForPeriod() * 10).as("sustained /run rate").isGreaterThanOrEqualTo(900);
+        long runSlices = Duration.ofSeconds(10).dividedBy(run.getLimitRefreshPeriod());
+        assertThat(runSlices * run.getLimitForPeriod()).as("sustained /run rate per 10 s").isEqualTo(990);
+        RateLimiterConfig status = CallGuard.rateConfig(2000, Duration.ofSeconds(10));
+        assertThat(Duration.ofSeconds(10).dividedBy(status.getLimitRefreshPeriod()) * status.getLimitForPeriod())
+                .as("sustained /status rate per 10 s").isEqualTo(1980);
     }
 
     @Test
