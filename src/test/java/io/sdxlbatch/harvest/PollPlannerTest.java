@@ -179,6 +179,18 @@ class PollPlannerTest {
     }
 
     @Test
+    void givenDeepQueue_whenTenMinutesOfEndpointTimePass_thenOnlyItsHeadIsChecked() {
+        List<LedgerEntry> jobs = submitted(30);
+        planner.track(jobs, 30 * SECOND);
+        long later = PollPlanner.QUEUED_CHECK.toMillis() + 60 * SECOND;
+
+        // 2 started and running, 28 queued: the 4 oldest of those are the head
+        PollPlanner.Round round = planner.round(jobs, sighting(28, 2, later), 0, later);
+
+        assertThat(lines(round.first())).containsExactly(3, 4, 5, 6);
+    }
+
+    @Test
     void givenRateLimitedJob_whenCountsOweIt_thenItWaitsAndTheNextCandidateIsAsked() {
         List<LedgerEntry> jobs = submitted(4);
         planner.track(jobs, 10 * SECOND);
