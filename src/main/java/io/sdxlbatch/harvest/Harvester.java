@@ -75,7 +75,11 @@ public final class Harvester implements AutoCloseable {
         planner.track(inFlight, now);
         if (now >= pausedUntil && !inFlight.isEmpty()) {
             QueueSighting sighting = sight();
-            PollPlanner.Round round = planner.round(inFlight, sighting, sending, clock.millis());
+            // jobs sent while /health was asked are counted by the endpoint but were not in flight when we looked:
+            // counted as on the way, or every burst of submission would look like someone else's jobs
+            int onTheWay = Math.max(sending, ledger.countInState(runId, LedgerState.SENDING)
+                    + ledger.countInState(runId, LedgerState.QUEUED) - inFlight.size());
+            PollPlanner.Round round = planner.round(inFlight, sighting, onTheWay, clock.millis());
             noteSharing(sighting, round);
             List<LedgerEntry> batch = round.first();
             while (!batch.isEmpty()) {
