@@ -31,6 +31,10 @@ import io.sdxlbatch.stop.StopRequest;
  */
 public final class RunLauncher {
 
+    /** Resumes after a job repository write conflict, at most this many times in one process. */
+    private static final int MAX_CONFLICT_RESUMES = 2;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunLauncher.class);
+
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
@@ -79,7 +83,13 @@ public final class RunLauncher {
         double timeScale = Preflight.check(client, endpoint.endpointId(), endpoint.healthUrl(), out).timeScale();
         resubmitCancelled();
         registry.record(options, endpoint, timeScale);
-        return outcome(operator.start(job, parameters));
+        JobExecution execution = operator.start(job, parameters);
+        for (int again = 0; again < MAX_CONFLICT_RESUMES && RepositoryConflict.endedBy(execution); again++) {
+            log.warn("the job repository refused a write as a conflict between the run's two parallel steps;"
+                    + " resuming at once (nothing of the ledger was affected)");
+            execution = operator.start(job, parameters);
+        }
+        return outcome(execution);
     }
 
     /** A finished run runs again, as a new job instance, only to send rows again for --resubmit-cancelled. */
