@@ -3,7 +3,7 @@
 # memory are not counted as the client's), driven by the real application or, for `baseline`, by the tutorial's
 # submit-all-then-poll-every-second loop (bench/baseline.py). Each prints one table (bench/figures.py: wall time,
 # start-up, endpoint makespan, overhead, calls per job, harvest latency, 429s, memory, CPU), then the lines of its
-# own targets (bench/targets.py).
+# own targets (bench/verdicts.py).
 #   bench/run.sh SCENARIO [--results FILE]     FILE: also append the table as a markdown row
 #     nightly     200 prompts, 3 cold workers, ~20 s cold start, 6-15 s per image, time scale 12        ~1.5 min
 #     baseline    the nightly workload sent the tutorial's way                                         ~1 min
@@ -91,7 +91,7 @@ expect_exit() {
 app_table() {
   python3 "$here/bench/figures.py" app "$work/out/$1" "$work/$1.time" "$work/$1.gc.log" "$app_start" "$app_end" \
     "$heap" --client "$2" "${results_args[@]}"
-  python3 "$here/bench/targets.py" first-run "$work/out/$1" "$app_start"
+  python3 "$here/bench/verdicts.py" first-run "$work/out/$1" "$app_start"
 }
 
 "$here/run.sh" --help > /dev/null   # builds the jar and its start-up archive if needed, outside the measurement
@@ -142,7 +142,7 @@ case "$scenario" in
     expect_exit 0
     echo "endpoint says: $(health)"
     app_table burst "sdxl-batch ${app_options[*]}"
-    python3 "$here/bench/targets.py" burst "$work/out/burst" 1000 10
+    python3 "$here/bench/verdicts.py" burst "$work/out/burst" 1000 10
     ;;
 
   big-images)
@@ -165,11 +165,11 @@ case "$scenario" in
     images=$(find "$work/out/big-images/images" -name '*.png' | wc -l)
     echo "exit code, images       $app_code, $images images ($(du -sm "$work/out/big-images/images" | cut -f1) MB);" \
       "target: exit 0 and 600 images with -Xmx$heap, peak heap < 256 MB (table)"
-    python3 "$here/bench/targets.py" memory "300 prompts, 600 images" "$work/big-images.time" "$work/big-images.gc.log"
+    python3 "$here/bench/verdicts.py" memory "300 prompts, 600 images" "$work/big-images.time" "$work/big-images.gc.log"
     run_id=big-100
     run_app big-100 "$work/big-100.csv"
     expect_exit 0
-    python3 "$here/bench/targets.py" memory "100 prompts, 200 images" "$work/big-100.time" "$work/big-100.gc.log"
+    python3 "$here/bench/verdicts.py" memory "100 prompts, 200 images" "$work/big-100.time" "$work/big-100.gc.log"
     stop_simulator
     # The harvester's own decode-and-write path in a timed loop (src/test/java/io/sdxlbatch/bench), compiled here
     # against the product's classes, so that nothing of it ships in the jar.
@@ -201,7 +201,7 @@ case "$scenario" in
     health > "$work/deep-health.json"
     echo "endpoint says: $(cat "$work/deep-health.json")"
     app_table deep-queue "sdxl-batch ${app_options[*]}"
-    python3 "$here/bench/targets.py" lost "$work/out/deep-queue" "$work/deep-health.json" 10000
+    python3 "$here/bench/verdicts.py" lost "$work/out/deep-queue" "$work/deep-health.json" 10000
     stop_simulator
 
     # While waiting: the same prompts against workers whose cold start outlasts the measurement, at time scale 1,
@@ -218,7 +218,7 @@ case "$scenario" in
         java "-Xmx$heap" -jar "$jar" --prompts "$work/deep.csv" --output "$work/out" --run-id "waiting-$in_flight" \
         --max-in-flight "$in_flight" --grace-period 1s > "$work/waiting-$in_flight.log" 2>&1 &
       app_pid=$!
-      python3 "$here/bench/targets.py" waiting "$work/out/waiting-$in_flight" "$app_pid" "$in_flight" 20 30
+      python3 "$here/bench/verdicts.py" waiting "$work/out/waiting-$in_flight" "$app_pid" "$in_flight" 20 30
       echo "endpoint says: $(health)"
       kill -TERM "$app_pid"
       set +e; wait "$app_pid"; echo "stopped with SIGTERM: exit code $?"; set -e

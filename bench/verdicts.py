@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """The target lines of issue 7 that the table of figures.py does not show, one sub-command per figure.
 
-  targets.py first-run RUN_DIR START_EPOCH             process start to the first /run request (target < 3 s),
+  verdicts.py first-run RUN_DIR START_EPOCH             process start to the first /run request (target < 3 s),
                                                        where it went, step lengths, round trips
-  targets.py burst RUN_DIR LIMIT WINDOW_S              sustained and peak /run rate against the limit, 429s
-  targets.py memory LABEL TIME_V GC_LOG                peak RSS and peak heap of one run, for the flatness check
-  targets.py lost RUN_DIR HEALTH_JSON EXPECTED         rows by status, EXPIRED ones, the endpoint's own count
-  targets.py waiting RUN_DIR PID SENT SETTLE_S WINDOW_S
+  verdicts.py burst RUN_DIR LIMIT WINDOW_S              sustained and peak /run rate against the limit, 429s
+  verdicts.py memory LABEL TIME_V GC_LOG                peak RSS and peak heap of one run, for the flatness check
+  verdicts.py lost RUN_DIR HEALTH_JSON EXPECTED         rows by status, EXPIRED ones, the endpoint's own count
+  verdicts.py waiting RUN_DIR PID SENT SETTLE_S WINDOW_S
       waits until the run has SENT jobs acknowledged, lets it settle, then samples the process's CPU over the window
 
 Request times come from the run's run.log: each request's DEBUG line is written when its answer arrived, on this
