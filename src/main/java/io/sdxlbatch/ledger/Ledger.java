@@ -100,7 +100,8 @@ public final class Ledger {
                     rs -> { read.put(LedgerState.valueOf(rs.getString(1)), rs.getInt(2)); }, runId);
             return read;
         });
-        return counts.isEmpty() ? new EnumMap<>(LedgerState.class) : new EnumMap<>(counts);
+        // a copy: callers may change theirs, the cached answer must stay as read
+        return new EnumMap<>(counts);
     }
 
     /** Rows in one of these states, read through the state index: cheap however big the run. */

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -33,7 +35,7 @@ public final class RunLauncher {
 
     /** Resumes after a job repository write conflict, at most this many times in one process. */
     private static final int MAX_CONFLICT_RESUMES = 2;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunLauncher.class);
+    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
 
     private final JobOperator operator;
     private final JobRepository repository;
